@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from cityhall.accounts.backends import ALL_MODULES, granted_modules
+from cityhall.accounts.models import ApiToken, Committee, CommitteeMembership, DepartmentAssignment, Role, User
+from cityhall.core import modules as module_registry
+from cityhall.core.errors import NotFoundError
+
+
+def modules_for_user(user: Any) -> list[module_registry.ConsoleModule]:
+    """The console modules this staff member's roles allow, in display order."""
+    if getattr(user, "is_superuser", False) and user.is_staff and user.is_active:
+        return module_registry.all_modules()
+    granted = granted_modules(user)
+    return [m for m in module_registry.all_modules() if ALL_MODULES in granted or m.key in granted]
+
+
+def staff_list(*, department_id: int | None = None, include_inactive: bool = False) -> QuerySet[User]:
+    qs = User.objects.filter(is_staff=True).select_related("department").prefetch_related("roles")
+    if department_id is not None:
+        qs = qs.filter(department_id=department_id)
+    if not include_inactive:
+        qs = qs.filter(is_active=True)
+    return qs.order_by("department__sort_order", "employee_number", "id")
+
+
+def staff_get(*, user_id: int) -> User:
+    try:
+        return User.objects.select_related("department").get(pk=user_id, is_staff=True)
+    except User.DoesNotExist as exc:
+        raise NotFoundError("指定された職員が見つかりません。") from exc
+
+
+def role_list() -> QuerySet[Role]:
+    return Role.objects.order_by("id")
+
+
+def role_get(*, role_id: int) -> Role:
+    try:
+        return Role.objects.get(pk=role_id)
+    except Role.DoesNotExist as exc:
+        raise NotFoundError("指定された役割が見つかりません。") from exc
+
+
+def committee_members(*, on: Any = None) -> dict[str, list[CommitteeMembership]]:
+    """Current members of each committee, keyed by Committee value."""
+    day = on or timezone.localdate()
+    qs = (
+        CommitteeMembership.objects.select_related("user", "user__department")
+        .filter(starts_on__lte=day)
+        .exclude(ends_on__lt=day)
+    )
+    grouped: dict[str, list[CommitteeMembership]] = {c.value: [] for c in Committee}
+    for membership in qs:
+        grouped[membership.committee].append(membership)
+    return grouped
+
+
+def membership_get(*, membership_id: int) -> CommitteeMembership:
+    try:
+        return CommitteeMembership.objects.select_related("user").get(pk=membership_id)
+    except CommitteeMembership.DoesNotExist as exc:
+        raise NotFoundError("指定された委員会構成員が見つかりません。") from exc
+
+
+def assignments_for_year(*, fiscal_year: int) -> QuerySet[DepartmentAssignment]:
+    return DepartmentAssignment.objects.select_related("user", "department").filter(fiscal_year=fiscal_year)
+
+
+def assignment_get(*, assignment_id: int) -> DepartmentAssignment:
+    try:
+        return DepartmentAssignment.objects.select_related("user", "department").get(pk=assignment_id)
+    except DepartmentAssignment.DoesNotExist as exc:
+        raise NotFoundError("指定された担当者が見つかりません。") from exc
+
+
+def is_committee_member(user: Any, *, on: Any = None) -> bool:
+    day = on or timezone.localdate()
+    if getattr(user, "pk", None) is None:
+        return False
+    return CommitteeMembership.objects.filter(user_id=user.pk, starts_on__lte=day).exclude(ends_on__lt=day).exists()
+
+
+def api_tokens_for(user: Any) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user).order_by("-created_at")
+
+
+def api_token_get(*, user: Any, token_id: int) -> ApiToken:
+    try:
+        return ApiToken.objects.get(pk=token_id, user=user)
+    except ApiToken.DoesNotExist as exc:
+        raise NotFoundError("指定されたトークンが見つかりません。") from exc
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def api_token_authenticate(raw: str) -> User | None:
+    """The staff member behind a bearer token, or None; records last use."""
+    token = (
+        ApiToken.objects.select_related("user")
+        .prefetch_related(Prefetch("user__roles"))
+        .filter(token_hash=hash_token(raw))
+        .first()
+    )
+    if token is None or not token.is_usable:
+        return None
+    user = token.user
+    if not (user.is_active and user.is_staff):
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return user

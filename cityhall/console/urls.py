@@ -1,0 +1,12 @@
+from django.urls import include, path
+
+from cityhall.console import views
+
+app_name = "console"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("departments/", views.departments, name="departments"),
+    path("audit/", views.audit_list, name="audit_list"),
+    path("audit/verify/", views.audit_check, name="audit_verify"),
+    path("org/", include("cityhall.accounts.urls")),
+]

@@ -1,0 +1,40 @@
+"""View decorators for the staff console. Staff MFA is enforced by middleware."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from cityhall.core.permissions import can_use_module, is_staff_member
+
+View = Callable[..., HttpResponse]
+
+
+def staff_required(view: View) -> View:
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not is_staff_member(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def module_required(key: str) -> Callable[[View], View]:
+    def decorator(view: View) -> View:
+        @staff_required
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not can_use_module(request.user, key):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+
+from cityhall.core.errors import DomainError, http_status_for
+
+
+class DomainErrorMiddleware:
+    """Turns a DomainError escaping a view into a page with its message."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, DomainError):
+            return None
+        template = "core/error_fragment.html" if request.headers.get("HX-Request") else "core/error.html"
+        response = TemplateResponse(
+            request,
+            template,
+            {"message": exception.message},
+            status=http_status_for(exception),
+        )
+        return response.render()

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from cityhall.core.errors import NotFoundError
+from cityhall.core.models import AuditEntry, Department, Municipality
+
+
+def municipality_get() -> Municipality:
+    municipality = Municipality.objects.order_by("id").first()
+    if municipality is None:
+        raise NotFoundError("地方公共団体が登録されていません。")
+    return municipality
+
+
+def municipality_find() -> Municipality | None:
+    return Municipality.objects.order_by("id").first()
+
+
+def department_list(*, include_inactive: bool = False) -> QuerySet[Department]:
+    qs = Department.objects.select_related("parent")
+    if not include_inactive:
+        qs = qs.filter(is_active=True)
+    return qs.order_by("sort_order", "id")
+
+
+def department_get(*, department_id: int) -> Department:
+    try:
+        return Department.objects.select_related("parent").get(pk=department_id)
+    except Department.DoesNotExist as exc:
+        raise NotFoundError("指定された組織が見つかりません。") from exc
+
+
+def department_tree() -> list[tuple[Department, list[Department]]]:
+    """部 with their 課, in display order; 課 without a 部 come last on their own."""
+    departments = list(department_list())
+    children: dict[int | None, list[Department]] = {}
+    for dept in departments:
+        children.setdefault(dept.parent_id, []).append(dept)
+    tree = [(d, children.get(d.id, [])) for d in children.get(None, []) if d.kind == Department.Kind.DIVISION]
+    loose = [d for d in children.get(None, []) if d.kind != Department.Kind.DIVISION]
+    return tree + [(d, []) for d in loose]
+
+
+def audit_entry_list(
+    *, object_type: str = "", actor_label: str = "", department_ids: list[int] | None = None
+) -> QuerySet[AuditEntry]:
+    """Audit entries, newest first; `department_ids` limits to what a viewer may see."""
+    qs = AuditEntry.objects.all()
+    if object_type:
+        qs = qs.filter(object_type=object_type)
+    if actor_label:
+        qs = qs.filter(actor_label__icontains=actor_label)
+    if department_ids is not None:
+        qs = qs.filter(department_id__in=department_ids)
+    return qs.order_by("-sequence")

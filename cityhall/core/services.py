@@ -1,0 +1,136 @@
+"""Write use cases for the municipality and its departments. Every write is audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+
+from cityhall.core.audit import audit_record, snapshot
+from cityhall.core.errors import ConflictError, InvalidInputError
+from cityhall.core.models import Department, Municipality
+from cityhall.core.permissions import require_module
+
+ORG_MODULE = "organisation"
+
+_DEPARTMENT_FIELDS = ("parent", "code", "name", "name_en", "kind", "phone", "email", "location", "sort_order")
+
+
+def _validated(instance: Department | Municipality) -> None:
+    try:
+        instance.full_clean(validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        messages = [m for msgs in exc.message_dict.values() for m in msgs]
+        raise InvalidInputError(" ".join(messages)) from exc
+
+
+@transaction.atomic
+def municipality_update(
+    *, actor: Any, municipality: Municipality, changes: dict[str, Any], request: HttpRequest | None = None
+) -> Municipality:
+    """Update the municipality's profile. Raises PermissionDeniedError, InvalidInputError."""
+    require_module(actor, ORG_MODULE)
+    before = snapshot(municipality)
+    for field, value in changes.items():
+        setattr(municipality, field, value)
+    _validated(municipality)
+    municipality.save()
+    audit_record(
+        actor=actor,
+        action="municipality.update",
+        target=municipality,
+        before=before,
+        after=snapshot(municipality),
+        request=request,
+    )
+    return municipality
+
+
+def _check_parent(department: Department) -> None:
+    parent = department.parent
+    seen = {department.pk}
+    while parent is not None:
+        if parent.pk in seen:
+            raise InvalidInputError("上位組織の指定が循環しています。")
+        seen.add(parent.pk)
+        parent = parent.parent
+
+
+@transaction.atomic
+def department_create(
+    *, actor: Any, municipality: Municipality, data: dict[str, Any], request: HttpRequest | None = None
+) -> Department:
+    """Create a 部 or 課. Raises PermissionDeniedError, InvalidInputError, ConflictError."""
+    require_module(actor, ORG_MODULE)
+    department = Department(municipality=municipality, **{k: v for k, v in data.items() if k in _DEPARTMENT_FIELDS})
+    _validated(department)
+    try:
+        with transaction.atomic():
+            department.save()
+    except IntegrityError as exc:
+        raise ConflictError("同じ組織コードが既に使われています。") from exc
+    audit_record(
+        actor=actor,
+        action="department.create",
+        target=department,
+        department_id=department.pk,
+        after=snapshot(department),
+        request=request,
+    )
+    return department
+
+
+@transaction.atomic
+def department_update(
+    *, actor: Any, department: Department, data: dict[str, Any], request: HttpRequest | None = None
+) -> Department:
+    """Change a department. Raises PermissionDeniedError, InvalidInputError, ConflictError."""
+    require_module(actor, ORG_MODULE)
+    department = Department.objects.select_for_update().get(pk=department.pk)
+    before = snapshot(department)
+    for field, value in data.items():
+        if field in _DEPARTMENT_FIELDS:
+            setattr(department, field, value)
+    _validated(department)
+    _check_parent(department)
+    try:
+        with transaction.atomic():
+            department.save()
+    except IntegrityError as exc:
+        raise ConflictError("同じ組織コードが既に使われています。") from exc
+    audit_record(
+        actor=actor,
+        action="department.update",
+        target=department,
+        department_id=department.pk,
+        before=before,
+        after=snapshot(department),
+        request=request,
+    )
+    return department
+
+
+@transaction.atomic
+def department_set_active(
+    *, actor: Any, department: Department, is_active: bool, request: HttpRequest | None = None
+) -> Department:
+    """Retire or restore a department; departments are never deleted (history refers to them)."""
+    require_module(actor, ORG_MODULE)
+    department = Department.objects.select_for_update().get(pk=department.pk)
+    if department.is_active == is_active:
+        return department
+    before = snapshot(department)
+    department.is_active = is_active
+    department.save(update_fields=["is_active"])
+    audit_record(
+        actor=actor,
+        action="department.activate" if is_active else "department.deactivate",
+        target=department,
+        department_id=department.pk,
+        before=before,
+        after=snapshot(department),
+        request=request,
+    )
+    return department

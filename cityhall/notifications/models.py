@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class OutboundEmail(models.Model):
+    """An e-mail waiting for, or done with, delivery by the worker (the outbox)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("送信待ち")
+        SENT = "sent", _("送信済み")
+        TEMPORARY_FAILURE = "temporary_failure", _("一時的な失敗（再送予定）")
+        PERMANENT_FAILURE = "permanent_failure", _("送信失敗")
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    message_id = models.CharField(max_length=200, unique=True)
+    from_email = models.CharField(max_length=254)
+    to = models.JSONField(default=list)
+    cc = models.JSONField(default=list)
+    bcc = models.JSONField(default=list)
+    reply_to = models.JSONField(default=list)
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    html_body = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("送信メール")
+        verbose_name_plural = _("送信メール")
+        ordering: ClassVar[list[str]] = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {', '.join(self.to)}"

@@ -1,0 +1,16 @@
+"""Settings for the test suite: fast hashing, immediate tasks unless a test asks otherwise."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+CITYHALL_DEMO = True
+SECRET_KEY = "test-secret-key-not-for-production-0123456789abcdefghijklmnopqrstuvwxyz"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+CITYHALL_EMAIL_TRANSPORT = "django.core.mail.backends.locmem.EmailBackend"
+ACCOUNT_RATE_LIMITS = False
+AXES_FAILURE_LIMIT = 5
