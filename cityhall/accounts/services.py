@@ -7,6 +7,7 @@ import secrets
 from typing import Any
 
 from allauth.account.forms import default_token_generator
+from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -89,6 +90,8 @@ def staff_create(
     except IntegrityError as exc:
         raise ConflictError("職員番号が他の職員と重複しています。") from exc
     user.roles.set(roles)
+    # The address was given by an administrator; the invitation link proves it works.
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     audit_record(
         actor=actor,
         action="staff.create",

@@ -19,11 +19,15 @@ _DEPARTMENT_FIELDS = ("parent", "code", "name", "name_en", "kind", "phone", "ema
 
 
 def _validated(instance: Department | Municipality) -> None:
+    """full_clean, turned into one InvalidInputError naming each field in Japanese."""
     try:
         instance.full_clean(validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
-        messages = [m for msgs in exc.message_dict.values() for m in msgs]
-        raise InvalidInputError(" ".join(messages)) from exc
+        parts = []
+        for field, messages in exc.message_dict.items():
+            label = str(instance._meta.get_field(field).verbose_name) if field != "__all__" else ""
+            parts += [f"{label}: {m}" if label else m for m in messages]
+        raise InvalidInputError(" ".join(parts)) from exc
 
 
 @transaction.atomic

@@ -14,3 +14,6 @@ STORAGES = {
 CITYHALL_EMAIL_TRANSPORT = "django.core.mail.backends.locmem.EmailBackend"
 ACCOUNT_RATE_LIMITS = False
 AXES_FAILURE_LIMIT = 5
+# Serve static files straight from the app and static/ directories (no collectstatic in tests).
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

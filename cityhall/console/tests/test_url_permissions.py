@@ -1,0 +1,104 @@
+"""Every URL of ours, every persona: who may, who may not.
+
+`test_every_url_is_in_the_matrix` fails when a new URL appears without a row here.
+"""
+
+import datetime as dt
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from cityhall.accounts import services as account_services
+from cityhall.accounts.models import CommitteeMembership, DepartmentAssignment
+
+PERSONAS = ("anonymous", "resident", "clerk", "policy_officer", "admin_user")
+LOGIN = "login"  # redirected to the login page
+# expected result per persona, in PERSONAS order
+PUBLIC = (200, 200, 200, 200, 200)
+SIGNED_IN = (LOGIN, 200, 200, 200, 200)
+STAFF = (LOGIN, 403, 200, 200, 200)
+AUDIT_GET = (LOGIN, 403, 403, 200, 200)
+AUDIT_POST = (LOGIN, 403, 403, 302, 302)
+ORG_GET = (LOGIN, 403, 403, 403, 200)
+ORG_POST = (LOGIN, 403, 403, 403, 302)
+TOKENS_GET = (LOGIN, 403, 403, 200, 200)
+
+# name → (method, kwargs-builder key, expected)
+MATRIX = {
+    "portal:home": ("get", None, PUBLIC),
+    "portal:terms": ("get", None, PUBLIC),
+    "portal:mypage": ("get", None, SIGNED_IN),
+    "console:home": ("get", None, STAFF),
+    "console:departments": ("get", None, STAFF),
+    "console:audit_list": ("get", None, AUDIT_GET),
+    "console:audit_verify": ("post", None, AUDIT_POST),
+    "console:org:home": ("get", None, ORG_GET),
+    "console:org:department_create": ("get", None, ORG_GET),
+    "console:org:department_edit": ("get", "department", ORG_GET),
+    "console:org:department_toggle": ("post", "department", ORG_POST),
+    "console:org:staff_list": ("get", None, ORG_GET),
+    "console:org:staff_create": ("get", None, ORG_GET),
+    "console:org:staff_edit": ("get", "staff", ORG_GET),
+    "console:org:staff_toggle": ("post", "staff", ORG_POST),
+    "console:org:role_list": ("get", None, ORG_GET),
+    "console:org:role_create": ("get", None, ORG_GET),
+    "console:org:role_edit": ("get", "role", ORG_GET),
+    "console:org:committee_list": ("get", None, ORG_GET),
+    "console:org:membership_end": ("post", "membership", ORG_POST),
+    "console:org:assignment_list": ("get", None, ORG_GET),
+    "console:org:assignment_remove": ("post", "assignment", ORG_POST),
+    "console:org:token_list": ("get", None, TOKENS_GET),
+    # A token belongs to one person: others get 404, not someone else's token.
+    "console:org:token_revoke": ("post", "token", (LOGIN, 403, 403, 404, 302)),
+    "healthz": ("get", None, PUBLIC),
+}
+OUR_NAMESPACES = {"portal", "console", "console:org"}
+
+
+def _names(patterns, namespace=""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            ns = f"{namespace}:{p.namespace}".strip(":") if p.namespace else namespace
+            yield from _names(p.url_patterns, ns)
+        elif isinstance(p, URLPattern) and p.name:
+            yield f"{namespace}:{p.name}".strip(":")
+
+
+def test_every_url_is_in_the_matrix():
+    ours = {n for n in _names(get_resolver().url_patterns) if n.rpartition(":")[0] in OUR_NAMESPACES}
+    assert ours - set(MATRIX) == set(), "add these URLs to the permission matrix"
+    assert ours, "URL enumeration found nothing"
+
+
+@pytest.fixture
+def objects(admin_user, clerk, departments):
+    token, _raw = account_services.api_token_issue(actor=admin_user, name="連携")
+    membership = CommitteeMembership.objects.create(committee="security", user=clerk, starts_on=dt.date(2025, 4, 1))
+    assignment = DepartmentAssignment.objects.create(kind="it_helper", department=departments["citizens"], user=clerk,
+                                                     fiscal_year=2025)
+    from cityhall.accounts.models import Role
+
+    return {
+        "department": {"department_id": departments["citizens"].pk},
+        "staff": {"user_id": clerk.pk},
+        "role": {"role_id": Role.objects.get(code="department_clerk").pk},
+        "membership": {"membership_id": membership.pk},
+        "assignment": {"assignment_id": assignment.pk},
+        "token": {"token_id": token.pk},
+    }
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+@pytest.mark.parametrize("persona_index", range(len(PERSONAS)))
+def test_permissions(name, persona_index, request, objects, as_user):
+    method, kwargs_key, expected = MATRIX[name]
+    persona = PERSONAS[persona_index]
+    user = None if persona == "anonymous" else request.getfixturevalue(persona)
+    url = reverse(name, kwargs=objects[kwargs_key] if kwargs_key else None)
+    response = getattr(as_user(user), method)(url, {"ends_on": "2026-03-31"} if method == "post" else None)
+    want = expected[persona_index]
+    if want == LOGIN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("account_login"))
+    else:
+        assert response.status_code == want, f"{persona} {method.upper()} {url}"

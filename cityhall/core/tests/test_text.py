@@ -1,0 +1,35 @@
+import pytest
+
+from cityhall.core import text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ｼﾞｭｳﾐﾝﾋｮｳ", "ジュウミンヒョウ"),
+        ("１２３－４５６７", "123-4567"),
+        ("ＡＢＣ　ｄｅｆ", "ABC def"),
+        ("  大田原市\u3000\u3000本町  ", "大田原市 本町"),
+        ("9時～17時", "9時〜17時"),
+        ("a\x00b\x07c\u200bd", "abcd"),
+        ("一行目\r\n二行目  \r三行目", "一行目\n二行目\n三行目"),
+    ],
+)
+def test_normalize(raw, expected):
+    assert text.normalize(raw) == expected
+
+
+def test_number_like_values_fold_every_dash():
+    assert text.normalize_number_like("０２８７ー２３ー１１１１") == "0287-23-1111"
+    assert text.normalize_number_like("324 − 8641") == "324-8641"
+
+
+def test_search_key_matches_kana_and_width_variants():
+    keys = {text.search_key(v) for v in ("じゅうみんひょう", "ジュウミンヒョウ", "ｼﾞｭｳﾐﾝﾋｮｳ", "じゅうみん ひょう")}
+    assert keys == {"じゅうみんひょう"}
+    assert text.search_key("ＡＢＣ") == text.search_key("abc")
+
+
+def test_furigana_is_stored_in_katakana():
+    assert text.to_katakana("おおたわら") == "オオタワラ"
+    assert text.to_katakana("ｵｵﾀﾜﾗ") == "オオタワラ"

@@ -1,0 +1,188 @@
+"""Every page, in a real browser: axe-core (WCAG 2.1 A/AA), landmarks, skip link, console and CSP errors.
+
+Screenshots of the main pages at phone and desktop widths go to var/screenshots/
+for a human to look at; the tests check the layout does not overflow sideways.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOT_DIR, BrowserErrors, browser_skip_reason
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext, Page
+
+    from cityhall.accounts.models import User
+
+_skip_reason = browser_skip_reason()
+if _skip_reason:
+    pytest.skip(_skip_reason, allow_module_level=True)
+
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+
+pytestmark = [
+    pytest.mark.browser,
+    # The live server sees only committed data; built-in roles come from a data
+    # migration, so they are restored after each flush.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+AXE = Axe()
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+PUBLIC_PAGES = ["/", "/terms/", "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
+RESIDENT_PAGES = ["/mypage/", "/accounts/2fa/"]
+CONSOLE_PAGES = [
+    "/console/",
+    "/console/departments/",
+    "/console/org/",
+    "/console/org/staff/",
+    "/console/org/staff/new/",
+    "/console/org/roles/",
+    "/console/org/committees/",
+    "/console/org/assignments/",
+    "/console/org/tokens/",
+    "/console/audit/",
+]
+
+
+def format_violations(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"[{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        for node in violation["nodes"]:
+            lines.append(f"    {', '.join(str(t) for t in node['target'])}")
+            summary = node.get("failureSummary") or ""
+            lines.extend(f"        {line}" for line in summary.splitlines())
+    return "\n".join(lines)
+
+
+def open_page(page: Page, path: str) -> None:
+    response = page.goto(path)
+    assert response is not None
+    assert response.status == 200, f"{path}: HTTP {response.status} (ended at {page.url})"
+    assert page.url.endswith(path), f"{path} redirected to {page.url}"
+    page.wait_for_load_state("load")
+
+
+def assert_accessible(page: Page, errors: BrowserErrors, *, lang: str = "ja") -> None:
+    """The checks every page must pass, on the page as it is now."""
+    where = page.url
+    assert page.locator("html").get_attribute("lang") == lang, where
+    assert page.locator("main").count() == 1, f"{where}: expected exactly one <main>"
+    assert page.locator("[role=main]:not(main)").count() == 0, f"{where}: extra role=main landmark"
+
+    results = AXE.run(page, options=AXE_OPTIONS).response
+    violations = results["violations"]
+    assert not violations, f"{where}: axe found {len(violations)} violation(s):\n{format_violations(violations)}"
+
+    # The skip link is the first thing the keyboard reaches, and it targets <main>.
+    page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }")
+    page.keyboard.press("Tab")
+    href = page.evaluate("() => document.activeElement && document.activeElement.getAttribute('href')")
+    assert href is not None and href.endswith("#main"), f"{where}: first Tab stop is {href!r}, not the skip link"
+    assert page.locator("a.skip-link").is_visible(), f"{where}: the focused skip link is not visible"
+
+    assert not errors.messages, f"{where}: browser errors:\n" + "\n".join(errors.messages)
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_public_page(page: Page, page_errors: BrowserErrors, municipality: Any, path: str) -> None:
+    open_page(page, path)
+    assert_accessible(page, page_errors)
+
+
+def test_english_home(page: Page, page_errors: BrowserErrors, municipality: Any) -> None:
+    open_page(page, "/en/")
+    assert_accessible(page, page_errors, lang="en")
+
+
+@pytest.mark.parametrize("path", RESIDENT_PAGES)
+def test_resident_page(
+    page: Page, page_errors: BrowserErrors, sign_in: Callable[[User], None], resident: User, path: str
+) -> None:
+    sign_in(resident)
+    open_page(page, path)
+    assert_accessible(page, page_errors)
+
+
+@pytest.mark.parametrize("path", CONSOLE_PAGES)
+def test_console_page(
+    page: Page, page_errors: BrowserErrors, sign_in: Callable[[User], None], admin_user: User, path: str
+) -> None:
+    sign_in(admin_user)
+    open_page(page, path)
+    assert_accessible(page, page_errors)
+
+
+def test_signup_errors_are_accessible(page: Page, page_errors: BrowserErrors, municipality: Any) -> None:
+    open_page(page, "/accounts/signup/")
+    form = page.locator("main form").filter(has=page.locator("input[type=password]"))
+    # Skip the browser's own validation so the server renders its error messages.
+    form.evaluate("form => { form.noValidate = true; }")
+    form.locator("[type=submit]").first.click()
+    page.wait_for_load_state("load")
+
+    invalid = page.locator("main [aria-invalid=true]")
+    assert invalid.count() >= 1, "the fields with errors are not marked aria-invalid"
+    for index in range(invalid.count()):
+        field = invalid.nth(index)
+        described_by = (field.get_attribute("aria-describedby") or "").split()
+        described = " ".join(
+            page.locator(f"[id='{ref}']").inner_text() for ref in described_by if page.locator(f"[id='{ref}']").count()
+        )
+        missing = [ref for ref in described_by if not page.locator(f"[id='{ref}']").count()]
+        name = field.get_attribute("name")
+        assert not missing, f"{name}: aria-describedby points to missing ids {missing}"
+        assert described.strip(), f"{name}: the error message is not tied to the field"
+    assert_accessible(page, page_errors)
+
+
+SCREENSHOT_PAGES = [
+    ("home", "/", None),
+    ("login", "/accounts/login/", None),
+    ("mypage", "/mypage/", "resident"),
+    ("console", "/console/", "admin_user"),
+]
+
+
+@pytest.mark.parametrize(("name", "path", "persona"), SCREENSHOT_PAGES, ids=[p[0] for p in SCREENSHOT_PAGES])
+def test_screenshots(
+    request: pytest.FixtureRequest,
+    context: BrowserContext,
+    page: Page,
+    page_errors: BrowserErrors,
+    sign_in: Callable[[User], None],
+    municipality: Any,
+    name: str,
+    path: str,
+    persona: str | None,
+) -> None:
+    if persona:
+        sign_in(request.getfixturevalue(persona))
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    for viewport in (PHONE, DESKTOP):
+        page.set_viewport_size(viewport)
+        open_page(page, path)
+        width = viewport["width"]
+        page.screenshot(path=SCREENSHOT_DIR / f"{name}-{width}.png", full_page=True)
+
+        overflow = page.evaluate(
+            "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
+        )
+        assert overflow["scroll"] <= overflow["inner"], f"{name} at {width}px overflows sideways: {overflow}"
+
+        heading = page.locator("main h1")
+        assert heading.count() == 1, f"{name} at {width}px: expected one h1 in <main>"
+        assert heading.is_visible(), f"{name} at {width}px: h1 is hidden"
+        box = heading.bounding_box()
+        assert box is not None
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, f"{name} at {width}px: h1 is cut off: {box}"
+    assert not page_errors.messages, "\n".join(page_errors.messages)
