@@ -90,7 +90,18 @@ def assert_accessible(page: Page, errors: BrowserErrors, *, lang: str = "ja") ->
     assert href is not None and href.endswith("#main"), f"{where}: first Tab stop is {href!r}, not the skip link"
     assert page.locator("a.skip-link").is_visible(), f"{where}: the focused skip link is not visible"
 
+    # Nothing pushes the page sideways, on a desktop or on a phone.
+    for viewport in (DESKTOP, PHONE):
+        page.set_viewport_size(viewport)
+        assert_no_horizontal_overflow(page, f"{where} at {viewport['width']}px")
+    page.set_viewport_size(DESKTOP)
+
     assert not errors.messages, f"{where}: browser errors:\n" + "\n".join(errors.messages)
+
+
+def assert_no_horizontal_overflow(page: Page, where: str) -> None:
+    sizes = page.evaluate("() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth})")
+    assert sizes["scrollWidth"] <= sizes["innerWidth"], f"{where} overflows sideways: {sizes}"
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)
@@ -174,10 +185,7 @@ def test_screenshots(
         width = viewport["width"]
         page.screenshot(path=SCREENSHOT_DIR / f"{name}-{width}.png", full_page=True)
 
-        overflow = page.evaluate(
-            "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
-        )
-        assert overflow["scroll"] <= overflow["inner"], f"{name} at {width}px overflows sideways: {overflow}"
+        assert_no_horizontal_overflow(page, f"{name} at {width}px")
 
         heading = page.locator("main h1")
         assert heading.count() == 1, f"{name} at {width}px: expected one h1 in <main>"

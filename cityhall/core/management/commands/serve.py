@@ -2,7 +2,7 @@
 
 One process tree for one machine: uvicorn serves the ASGI application and a
 `db_worker` child process runs background tasks from the database queue.
-With TASK_BACKEND=rq the workers run elsewhere (`manage.py rqworker`), so none
+With TASK_BACKEND=rq the workers run elsewhere (`manage.py worker`), so none
 is started here.
 """
 
@@ -31,7 +31,7 @@ class Command(BaseCommand):
         worker: subprocess.Popen[bytes] | None = None
         if not options["no_worker"] and settings.TASK_BACKEND == "database":
             worker = subprocess.Popen(
-                [sys.executable, "manage.py", "db_worker", "--interval", "1", "--no-reload"],
+                [sys.executable, "manage.py", "worker"],
                 env=os.environ.copy(),
             )
             self.stdout.write(f"task worker started (pid {worker.pid})")
