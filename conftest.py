@@ -20,6 +20,15 @@ PASSWORD = "correct-horse-battery-42"
 
 
 @pytest.fixture(autouse=True)
+def _japanese_by_default() -> Any:
+    """Each test starts in Japanese; a test that switched to English must not leak it."""
+    from django.utils import translation
+
+    with translation.override("ja"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _mail_through_the_outbox(settings: Any) -> None:
     """Django's test set-up swaps EMAIL_BACKEND for locmem; put the outbox back in front.
 
@@ -30,29 +39,42 @@ def _mail_through_the_outbox(settings: Any) -> None:
 
 @pytest.fixture
 def municipality(db: Any) -> Municipality:
-    return Municipality.objects.create(code="092100", name="大田原市", prefecture="栃木県",
-                                       address="栃木県大田原市本町1丁目4番1号", postal_code="324-8641",
-                                       phone="0287-23-1111")
+    return Municipality.objects.create(
+        code="092100",
+        name="大田原市",
+        prefecture="栃木県",
+        address="栃木県大田原市本町1丁目4番1号",
+        postal_code="324-8641",
+        phone="0287-23-1111",
+    )
 
 
 @pytest.fixture
 def departments(municipality: Municipality) -> dict[str, Department]:
-    division = Department.objects.create(municipality=municipality, code="general-policy", name="総合政策部",
-                                         kind=Department.Kind.DIVISION, sort_order=1)
-    ict = Department.objects.create(municipality=municipality, code="ict-policy", name="情報政策課",
-                                    parent=division, sort_order=2)
-    citizens_div = Department.objects.create(municipality=municipality, code="citizens-life", name="市民生活部",
-                                             kind=Department.Kind.DIVISION, sort_order=3)
-    citizens = Department.objects.create(municipality=municipality, code="citizens", name="市民課",
-                                         parent=citizens_div, sort_order=4)
+    division = Department.objects.create(
+        municipality=municipality, code="general-policy", name="総合政策部", kind=Department.Kind.BUREAU, sort_order=1
+    )
+    ict = Department.objects.create(
+        municipality=municipality, code="ict-policy", name="情報政策課", parent=division, sort_order=2
+    )
+    citizens_div = Department.objects.create(
+        municipality=municipality, code="citizens-life", name="市民生活部", kind=Department.Kind.BUREAU, sort_order=3
+    )
+    citizens = Department.objects.create(
+        municipality=municipality, code="citizens", name="市民課", parent=citizens_div, sort_order=4
+    )
     return {"general-policy": division, "ict-policy": ict, "citizens-life": citizens_div, "citizens": citizens}
 
 
-def make_user(email: str, *, role: str | None = None, department: Department | None = None,
-              **extra: Any) -> User:
-    user = User.objects.create_user(email=email, password=PASSWORD, is_staff=role is not None,
-                                    department=department, display_name=extra.pop("display_name", email.split("@")[0]),
-                                    **extra)
+def make_user(email: str, *, role: str | None = None, department: Department | None = None, **extra: Any) -> User:
+    user = User.objects.create_user(
+        email=email,
+        password=PASSWORD,
+        is_staff=role is not None,
+        department=department,
+        display_name=extra.pop("display_name", email.split("@", maxsplit=1)[0]),
+        **extra,
+    )
     if role:
         user.roles.set(Role.objects.filter(code=role))
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)

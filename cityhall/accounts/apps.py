@@ -11,26 +11,17 @@ class AccountsConfig(AppConfig):
         from cityhall.accounts import demo_loader
         from cityhall.core.demo import register_loader
         from cityhall.core.modules import ConsoleModule, register
+        from cityhall.core.permissions import API_TOKENS, ORGANISATION
 
         register_loader("accounts", demo_loader.load, order=10)
-
         register(
             ConsoleModule(
-                "organisation",
-                _("組織・職員管理"),
-                "console:org:home",
-                _("部・課、職員、役割、委員会の管理"),
-                order=900,
+                ORGANISATION, _("組織・職員管理"), "console:org:home", _("部・課、職員、役割、委員会の管理"), order=900
             )
         )
         register(
             ConsoleModule(
-                "audit", _("監査ログ"), "console:audit_list", _("職員による変更の記録と改ざん検査"), order=910
-            )
-        )
-        register(
-            ConsoleModule(
-                "api_tokens",
+                API_TOKENS,
                 _("APIトークン"),
                 "console:org:token_list",
                 _("外部システム連携用トークンの発行と失効"),

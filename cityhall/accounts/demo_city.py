@@ -25,7 +25,7 @@ MUNICIPALITY = {
     "longitude": "140.015500",
 }
 
-# (division code, division name, English, [(section code, section name, English)])
+# (部 code, 部 name, English, [(課 code, 課 name, English)]) — in English, 部 is a Department and 課 a Division.
 DEPARTMENTS: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
     (
         "general-policy",
@@ -109,6 +109,7 @@ DEPARTMENTS: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
         ],
     ),
 ]
+# Offices outside the 部 (Kind.OFFICE).
 STANDALONE = [
     ("accounting", "会計課", "Accounting Division"),
     ("assembly", "議会事務局", "Assembly Secretariat"),

@@ -8,6 +8,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from allauth.mfa.utils import encrypt
+from django.conf import settings
 
 from cityhall.accounts import demo_city
 from cityhall.accounts.adapters import DEMO_TOTP_SECRETS
@@ -27,7 +28,7 @@ def _organisation() -> tuple[Municipality, dict[str, Department]]:
         division, _c = Department.objects.update_or_create(
             municipality=municipality,
             code=code,
-            defaults={"name": name, "name_en": name_en, "kind": Department.Kind.DIVISION, "sort_order": order},
+            defaults={"name": name, "name_en": name_en, "kind": Department.Kind.BUREAU, "sort_order": order},
         )
         departments[code] = division
         for s_code, s_name, s_en in sections:
@@ -50,7 +51,7 @@ def _organisation() -> tuple[Municipality, dict[str, Department]]:
         departments[s_code], _c = Department.objects.update_or_create(
             municipality=municipality,
             code=s_code,
-            defaults={"name": s_name, "name_en": s_en, "kind": Department.Kind.SECTION, "sort_order": order},
+            defaults={"name": s_name, "name_en": s_en, "kind": Department.Kind.OFFICE, "sort_order": order},
         )
     return municipality, departments
 
@@ -80,7 +81,7 @@ def current_code(secret: str) -> str:
 
 def load() -> list[str]:
     _municipality, departments = _organisation()
-    lines = ["", "大田原市（デモ）を読み込みました。ログイン: http://127.0.0.1:8000/accounts/login/", ""]
+    lines = ["", f"大田原市（デモ）を読み込みました。ログイン: {settings.CITYHALL_BASE_URL}/accounts/login/", ""]
     for persona in demo_city.PERSONAS:
         user = _user(
             persona.email,

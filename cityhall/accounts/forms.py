@@ -29,13 +29,13 @@ class DepartmentForm(core_forms.ModelForm):
         super().__init__(*args, **kwargs)
         parent = self.fields["parent"]
         assert isinstance(parent, forms.ModelChoiceField)
-        parent.queryset = Department.objects.filter(kind=Department.Kind.DIVISION, is_active=True)
+        parent.queryset = Department.objects.filter(kind=Department.Kind.BUREAU, is_active=True)
 
 
 class StaffForm(core_forms.Form):
     email = forms.EmailField(label=_("メールアドレス"), max_length=254)
     display_name = forms.CharField(label=_("氏名"), max_length=100)
-    display_name_kana = forms.CharField(label=_("氏名（カナ）"), max_length=100, required=False)
+    display_name_kana = core_forms.KanaField(label=_("氏名（カナ）"), max_length=100, required=False)
     department = forms.ModelChoiceField(
         label=_("所属"), queryset=Department.objects.filter(is_active=True), required=False
     )
@@ -77,7 +77,9 @@ class CommitteeMemberForm(core_forms.Form):
 
 class AssignmentForm(core_forms.Form):
     kind = forms.ChoiceField(label=_("種別"), choices=DepartmentAssignment.Kind.choices)
-    department = forms.ModelChoiceField(label=_("課"), queryset=Department.objects.filter(is_active=True))
+    department = forms.ModelChoiceField(
+        label=_("課"), queryset=Department.objects.filter(is_active=True).exclude(kind=Department.Kind.BUREAU)
+    )
     user: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("職員"), queryset=None)
 
     def __init__(self, *args: Any, staff_queryset: Any, **kwargs: Any) -> None:

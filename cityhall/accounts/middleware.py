@@ -4,13 +4,20 @@ from collections.abc import Callable
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-_PROTECTED_PREFIXES = ("/console/", "/en/console/", "/django-admin/", "/en/django-admin/")
+_PROTECTED = ("/console/", "/django-admin/")
+
+
+def _protected(path: str) -> bool:
+    """Console and admin paths, with or without a language prefix (/en/console/…)."""
+    prefixes = {f"/{code}" for code, _name in settings.LANGUAGES} | {""}
+    return any(path.startswith(prefix + area) for prefix in prefixes for area in _PROTECTED)
 
 
 def staff_session_has_mfa(request: HttpRequest) -> bool:
@@ -30,8 +37,8 @@ class StaffMfaRequiredMiddleware:
         user = request.user
         if (
             user.is_authenticated
-            and user.is_staff
-            and request.path.startswith(_PROTECTED_PREFIXES)
+            and (user.is_staff or user.is_superuser)
+            and _protected(request.path)
             and not staff_session_has_mfa(request)
         ):
             if not Authenticator.objects.filter(user=user).exists():

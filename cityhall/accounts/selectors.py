@@ -10,6 +10,7 @@ from cityhall.accounts.backends import ALL_MODULES, granted_modules
 from cityhall.accounts.models import ApiToken, Committee, CommitteeMembership, DepartmentAssignment, Role, User
 from cityhall.core import modules as module_registry
 from cityhall.core.errors import NotFoundError
+from cityhall.core.permissions import API_TOKENS, module_perm
 
 
 def modules_for_user(user: Any) -> list[module_registry.ConsoleModule]:
@@ -112,7 +113,7 @@ def api_token_authenticate(raw: str) -> User | None:
     if token is None or not token.is_usable:
         return None
     user = token.user
-    if not (user.is_active and user.is_staff):
+    if not (user.is_active and user.is_staff and user.has_perm(module_perm(API_TOKENS))):
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return user

@@ -9,6 +9,7 @@ from typing import Any
 from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
@@ -24,11 +25,7 @@ from cityhall.accounts.selectors import hash_token
 from cityhall.core.audit import audit_record, snapshot
 from cityhall.core.errors import ConflictError, InvalidInputError
 from cityhall.core.modules import module_keys
-from cityhall.core.permissions import require_module
-
-ORG_MODULE = "organisation"
-TOKEN_MODULE = "api_tokens"  # noqa: S105 (a module key, not a secret)
-ADMIN_ROLE = "administrator"
+from cityhall.core.permissions import API_TOKENS, ORGANISATION, require_module
 
 _STAFF_FIELDS = ("display_name", "display_name_kana", "department", "title", "employee_number")
 
@@ -52,7 +49,9 @@ def _staff_snapshot(user: User) -> dict[str, Any]:
 
 
 def _ensure_an_administrator_remains() -> None:
-    if not User.objects.filter(is_active=True, is_staff=True, roles__code=ADMIN_ROLE).exists():
+    """Someone active must still hold the organisation module (directly or through "*")."""
+    admin_roles = [r.pk for r in Role.objects.all() if ALL_MODULES in r.modules or ORGANISATION in r.modules]
+    if not User.objects.filter(is_active=True, is_staff=True, roles__in=admin_roles).exists():
         raise ConflictError("システム管理者が一人もいなくなるため、この変更はできません。")
 
 
@@ -61,7 +60,7 @@ def _invite(user: User, request: HttpRequest | None) -> None:
         "account_reset_password_from_key",
         kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
     )
-    url = request.build_absolute_uri(path) if request else f"http://127.0.0.1:8000{path}"
+    url = request.build_absolute_uri(path) if request else f"{settings.CITYHALL_BASE_URL}{path}"
     body = render_to_string("accounts/email/staff_invitation.txt", {"user": user, "url": url})
     send_mail("【電子市役所】職員アカウントのご案内", body, None, [user.email])
 
@@ -74,7 +73,7 @@ def staff_create(
 
     Raises PermissionDeniedError, InvalidInputError, ConflictError.
     """
-    require_module(actor, ORG_MODULE)
+    require_module(actor, ORGANISATION)
     email = email.strip().lower()
     try:
         validate_email(email)
@@ -114,7 +113,7 @@ def staff_update(
     request: HttpRequest | None = None,
 ) -> User:
     """Change a staff member's profile and, when given, roles."""
-    require_module(actor, ORG_MODULE)
+    require_module(actor, ORGANISATION)
     staff = User.objects.select_for_update().get(pk=staff.pk, is_staff=True)
     before = _staff_snapshot(staff)
     for field, value in data.items():
@@ -145,7 +144,7 @@ def staff_update(
 @transaction.atomic
 def staff_set_active(*, actor: Any, staff: User, is_active: bool, request: HttpRequest | None = None) -> User:
     """Suspend or restore a staff account (accounts are never deleted)."""
-    require_module(actor, ORG_MODULE)
+    require_module(actor, ORGANISATION)
     if staff.pk == getattr(actor, "pk", None) and not is_active:
         raise ConflictError("自分自身のアカウントは停止できません。")
     staff = User.objects.select_for_update().get(pk=staff.pk, is_staff=True)
@@ -185,7 +184,7 @@ def role_save(
     request: HttpRequest | None = None,
 ) -> Role:
     """Create (role=None) or change a role. Built-in roles keep their code."""
-    require_module(actor, ORG_MODULE)
+    require_module(actor, ORGANISATION)
     if role is not None:
         role = Role.objects.select_for_update().get(pk=role.pk)
         if role.is_builtin and role.code != code:
@@ -223,7 +222,7 @@ def committee_member_add(
     ends_on: dt.date | None = None,
     request: HttpRequest | None = None,
 ) -> CommitteeMembership:
-    require_module(actor, ORG_MODULE)
+    require_module(actor, ORGANISATION)
     if not user.is_staff or not user.is_active:
         raise InvalidInputError("委員会の構成員には有効な職員のみ登録できます。")
     if ends_on is not None and ends_on < starts_on:
@@ -256,7 +255,7 @@ def committee_member_end(
     *, actor: Any, membership: CommitteeMembership, ends_on: dt.date, request: HttpRequest | None = None
 ) -> CommitteeMembership:
     """End a membership on `ends_on` (kept as history, never deleted)."""
-    require_module(actor, ORG_MODULE)
+    require_module(actor, ORGANISATION)
     membership = CommitteeMembership.objects.select_for_update().get(pk=membership.pk)
     if ends_on < membership.starts_on:
         raise InvalidInputError("終了日は開始日以降の日付にしてください。")
@@ -279,7 +278,7 @@ def assignment_add(
     *, actor: Any, kind: str, department: Any, user: User, fiscal_year: int, request: HttpRequest | None = None
 ) -> DepartmentAssignment:
     """Name a staff member ITヘルパー or セキュリティスタッフ of a 課 for one 年度."""
-    require_module(actor, ORG_MODULE)
+    require_module(actor, ORGANISATION)
     if not user.is_staff or not user.is_active:
         raise InvalidInputError("有効な職員のみ指名できます。")
     if kind not in DepartmentAssignment.Kind.values:
@@ -303,7 +302,7 @@ def assignment_add(
 
 @transaction.atomic
 def assignment_remove(*, actor: Any, assignment: DepartmentAssignment, request: HttpRequest | None = None) -> None:
-    require_module(actor, ORG_MODULE)
+    require_module(actor, ORGANISATION)
     before = snapshot(assignment)
     audit_record(
         actor=actor,
@@ -321,7 +320,7 @@ def api_token_issue(
     *, actor: Any, name: str, expires_at: dt.datetime | None = None, request: HttpRequest | None = None
 ) -> tuple[ApiToken, str]:
     """Issue a token for the acting staff member. The plain token is returned once and never stored."""
-    require_module(actor, TOKEN_MODULE)
+    require_module(actor, API_TOKENS)
     name = name.strip()
     if not name:
         raise InvalidInputError("用途を入力してください。")
@@ -343,7 +342,7 @@ def api_token_issue(
 
 @transaction.atomic
 def api_token_revoke(*, actor: Any, token: ApiToken, request: HttpRequest | None = None) -> ApiToken:
-    require_module(actor, TOKEN_MODULE)
+    require_module(actor, API_TOKENS)
     token = ApiToken.objects.select_for_update().get(pk=token.pk, user=actor)
     if token.revoked_at is None:
         token.revoked_at = timezone.now()

@@ -34,8 +34,8 @@ from cityhall.core.decorators import module_required
 from cityhall.core.errors import DomainError
 from cityhall.core.fiscal_year import FiscalYear
 from cityhall.core.modules import all_modules
+from cityhall.core.permissions import API_TOKENS, ORGANISATION
 
-ORG = "organisation"
 _FORM_METHODS = ["GET", "POST"]
 
 
@@ -48,7 +48,7 @@ def _refuse(form: Any, error: DomainError) -> None:
 
 
 @require_GET
-@module_required(ORG)
+@module_required(ORGANISATION)
 def org_home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -60,7 +60,7 @@ def org_home(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(_FORM_METHODS)
-@module_required(ORG)
+@module_required(ORGANISATION)
 def department_create(request: HttpRequest) -> HttpResponse:
     form = DepartmentForm(request.POST or None)
     if request.method == "POST":
@@ -82,7 +82,7 @@ def department_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(_FORM_METHODS)
-@module_required(ORG)
+@module_required(ORGANISATION)
 def department_edit(request: HttpRequest, department_id: int) -> HttpResponse:
     department = core_selectors.department_get(department_id=department_id)
     form = DepartmentForm(request.POST or None, instance=department)
@@ -103,7 +103,7 @@ def department_edit(request: HttpRequest, department_id: int) -> HttpResponse:
 
 
 @require_POST
-@module_required(ORG)
+@module_required(ORGANISATION)
 def department_toggle(request: HttpRequest, department_id: int) -> HttpResponse:
     department = core_selectors.department_get(department_id=department_id)
     core_services.department_set_active(
@@ -114,14 +114,14 @@ def department_toggle(request: HttpRequest, department_id: int) -> HttpResponse:
 
 
 @require_GET
-@module_required(ORG)
+@module_required(ORGANISATION)
 def staff_list(request: HttpRequest) -> HttpResponse:
     staff = selectors.staff_list(include_inactive=True)
     return render(request, "accounts/staff_list.html", {"staff": staff})
 
 
 @require_http_methods(_FORM_METHODS)
-@module_required(ORG)
+@module_required(ORGANISATION)
 def staff_create(request: HttpRequest) -> HttpResponse:
     form = StaffForm(request.POST or None)
     context = {"form": form, "title": _("職員の登録")}
@@ -143,7 +143,7 @@ def staff_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(_FORM_METHODS)
-@module_required(ORG)
+@module_required(ORGANISATION)
 def staff_edit(request: HttpRequest, user_id: int) -> HttpResponse:
     staff = selectors.staff_get(user_id=user_id)
     initial = {
@@ -175,7 +175,7 @@ def staff_edit(request: HttpRequest, user_id: int) -> HttpResponse:
 
 
 @require_POST
-@module_required(ORG)
+@module_required(ORGANISATION)
 def staff_toggle(request: HttpRequest, user_id: int) -> HttpResponse:
     staff = selectors.staff_get(user_id=user_id)
     try:
@@ -192,7 +192,7 @@ def _module_choices() -> list[tuple[str, str]]:
 
 
 @require_GET
-@module_required(ORG)
+@module_required(ORGANISATION)
 def role_list(request: HttpRequest) -> HttpResponse:
     labels = dict(_module_choices()) | {"*": _("すべてのモジュール")}
     roles = [(role, [labels.get(k, k) for k in role.modules]) for role in selectors.role_list()]
@@ -222,19 +222,19 @@ def _role_form_view(request: HttpRequest, role: Any) -> HttpResponse:
 
 
 @require_http_methods(_FORM_METHODS)
-@module_required(ORG)
+@module_required(ORGANISATION)
 def role_create(request: HttpRequest) -> HttpResponse:
     return _role_form_view(request, None)
 
 
 @require_http_methods(_FORM_METHODS)
-@module_required(ORG)
+@module_required(ORGANISATION)
 def role_edit(request: HttpRequest, role_id: int) -> HttpResponse:
     return _role_form_view(request, selectors.role_get(role_id=role_id))
 
 
 @require_http_methods(_FORM_METHODS)
-@module_required(ORG)
+@module_required(ORGANISATION)
 def committee_list(request: HttpRequest) -> HttpResponse:
     form = CommitteeMemberForm(
         request.POST or None, staff_queryset=selectors.staff_list(), initial={"starts_on": timezone.localdate()}
@@ -259,7 +259,7 @@ def committee_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@module_required(ORG)
+@module_required(ORGANISATION)
 def membership_end(request: HttpRequest, membership_id: int) -> HttpResponse:
     membership = selectors.membership_get(membership_id=membership_id)
     form = MembershipEndForm(request.POST)
@@ -285,7 +285,7 @@ def _year_param(request: HttpRequest) -> FiscalYear:
 
 
 @require_http_methods(_FORM_METHODS)
-@module_required(ORG)
+@module_required(ORGANISATION)
 def assignment_list(request: HttpRequest) -> HttpResponse:
     year = _year_param(request)
     form = AssignmentForm(request.POST or None, staff_queryset=selectors.staff_list())
@@ -313,7 +313,7 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@module_required(ORG)
+@module_required(ORGANISATION)
 def assignment_remove(request: HttpRequest, assignment_id: int) -> HttpResponse:
     assignment = selectors.assignment_get(assignment_id=assignment_id)
     services.assignment_remove(actor=request.user, assignment=assignment, request=request)
@@ -322,7 +322,7 @@ def assignment_remove(request: HttpRequest, assignment_id: int) -> HttpResponse:
 
 
 @require_http_methods(_FORM_METHODS)
-@module_required("api_tokens")
+@module_required(API_TOKENS)
 def token_list(request: HttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST or None)
     new_token = None
@@ -351,7 +351,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@module_required("api_tokens")
+@module_required(API_TOKENS)
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     token = selectors.api_token_get(user=request.user, token_id=token_id)
     services.api_token_revoke(actor=request.user, token=token, request=request)

@@ -11,6 +11,8 @@ from cityhall.accounts import selectors as accounts_selectors
 from cityhall.core import selectors as core_selectors
 from cityhall.core.audit import audit_verify
 from cityhall.core.decorators import module_required, staff_required
+from cityhall.core.htmx import render_page_or_fragment
+from cityhall.core.permissions import AUDIT
 
 
 @require_GET
@@ -31,17 +33,22 @@ def departments(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@module_required("audit")
+@module_required(AUDIT)
 def audit_list(request: HttpRequest) -> HttpResponse:
     entries = core_selectors.audit_entry_list(
         object_type=request.GET.get("type", "")[:80], actor_label=request.GET.get("actor", "")[:200]
     )
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "console/audit_list.html", {"page": page, "filters": request.GET})
+    return render_page_or_fragment(
+        request,
+        page="console/audit_list.html",
+        fragment="console/audit_table.html",
+        context={"page": page, "filters": request.GET},
+    )
 
 
 @require_POST
-@module_required("audit")
+@module_required(AUDIT)
 def audit_check(request: HttpRequest) -> HttpResponse:
     problems = audit_verify()
     if problems:

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
 
 from cityhall.core import text
 
@@ -62,3 +63,18 @@ class Form(NormalizingMixin, forms.Form):
 
 class ModelForm(NormalizingMixin, forms.ModelForm):  # type: ignore[type-arg]
     pass
+
+
+class KanaField(forms.CharField):
+    """Furigana: hiragana and half-width kana are accepted and stored as full-width katakana."""
+
+    default_error_messages = {"not_kana": _("カタカナ（またはひらがな）で入力してください。")}
+
+    def to_python(self, value: Any) -> str:
+        converted = text.to_katakana(str(super().to_python(value)))
+        return converted
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value and not all(ch in " ・ー=" or "\u30a0" <= ch <= "\u30ff" for ch in value):
+            raise forms.ValidationError(self.error_messages["not_kana"], code="not_kana")

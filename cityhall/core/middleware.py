@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
 from cityhall.core.errors import DomainError, http_status_for
+from cityhall.core.htmx import is_htmx
 
 
 class DomainErrorMiddleware:
@@ -20,7 +21,7 @@ class DomainErrorMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, DomainError):
             return None
-        template = "core/error_fragment.html" if request.headers.get("HX-Request") else "core/error.html"
+        template = "core/error_fragment.html" if is_htmx(request) else "core/error.html"
         response = TemplateResponse(
             request,
             template,

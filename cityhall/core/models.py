@@ -39,7 +39,7 @@ class Department(models.Model):
     """A 部 or 課 of the city; 課 hang under their 部."""
 
     class Kind(models.TextChoices):
-        DIVISION = "division", _("部")
+        BUREAU = "bureau", _("部")
         SECTION = "section", _("課")
         OFFICE = "office", _("室・局・その他")
 

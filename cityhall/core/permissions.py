@@ -11,6 +11,11 @@ from typing import Any
 
 from cityhall.core.errors import PermissionDeniedError
 
+# Module keys defined by the platform itself; each domain module adds its own.
+ORGANISATION = "organisation"
+AUDIT = "audit"
+API_TOKENS = "api_tokens"
+
 
 def module_perm(key: str) -> str:
     return f"module.{key}"

@@ -37,8 +37,8 @@ def department_tree() -> list[tuple[Department, list[Department]]]:
     children: dict[int | None, list[Department]] = {}
     for dept in departments:
         children.setdefault(dept.parent_id, []).append(dept)
-    tree = [(d, children.get(d.id, [])) for d in children.get(None, []) if d.kind == Department.Kind.DIVISION]
-    loose = [d for d in children.get(None, []) if d.kind != Department.Kind.DIVISION]
+    tree = [(d, children.get(d.id, [])) for d in children.get(None, []) if d.kind == Department.Kind.BUREAU]
+    loose = [d for d in children.get(None, []) if d.kind != Department.Kind.BUREAU]
     return tree + [(d, []) for d in loose]
 
 

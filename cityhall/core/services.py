@@ -11,9 +11,7 @@ from django.http import HttpRequest
 from cityhall.core.audit import audit_record, snapshot
 from cityhall.core.errors import ConflictError, InvalidInputError
 from cityhall.core.models import Department, Municipality
-from cityhall.core.permissions import require_module
-
-ORG_MODULE = "organisation"
+from cityhall.core.permissions import ORGANISATION, require_module
 
 _DEPARTMENT_FIELDS = ("parent", "code", "name", "name_en", "kind", "phone", "email", "location", "sort_order")
 
@@ -25,7 +23,7 @@ def _validated(instance: Department | Municipality) -> None:
     except ValidationError as exc:
         parts = []
         for field, messages in exc.message_dict.items():
-            label = str(instance._meta.get_field(field).verbose_name) if field != "__all__" else ""
+            label = str(getattr(instance._meta.get_field(field), "verbose_name", field)) if field != "__all__" else ""
             parts += [f"{label}: {m}" if label else m for m in messages]
         raise InvalidInputError(" ".join(parts)) from exc
 
@@ -35,7 +33,7 @@ def municipality_update(
     *, actor: Any, municipality: Municipality, changes: dict[str, Any], request: HttpRequest | None = None
 ) -> Municipality:
     """Update the municipality's profile. Raises PermissionDeniedError, InvalidInputError."""
-    require_module(actor, ORG_MODULE)
+    require_module(actor, ORGANISATION)
     before = snapshot(municipality)
     for field, value in changes.items():
         setattr(municipality, field, value)
@@ -67,7 +65,7 @@ def department_create(
     *, actor: Any, municipality: Municipality, data: dict[str, Any], request: HttpRequest | None = None
 ) -> Department:
     """Create a 部 or 課. Raises PermissionDeniedError, InvalidInputError, ConflictError."""
-    require_module(actor, ORG_MODULE)
+    require_module(actor, ORGANISATION)
     department = Department(municipality=municipality, **{k: v for k, v in data.items() if k in _DEPARTMENT_FIELDS})
     _validated(department)
     try:
@@ -91,7 +89,7 @@ def department_update(
     *, actor: Any, department: Department, data: dict[str, Any], request: HttpRequest | None = None
 ) -> Department:
     """Change a department. Raises PermissionDeniedError, InvalidInputError, ConflictError."""
-    require_module(actor, ORG_MODULE)
+    require_module(actor, ORGANISATION)
     department = Department.objects.select_for_update().get(pk=department.pk)
     before = snapshot(department)
     for field, value in data.items():
@@ -121,10 +119,12 @@ def department_set_active(
     *, actor: Any, department: Department, is_active: bool, request: HttpRequest | None = None
 ) -> Department:
     """Retire or restore a department; departments are never deleted (history refers to them)."""
-    require_module(actor, ORG_MODULE)
+    require_module(actor, ORGANISATION)
     department = Department.objects.select_for_update().get(pk=department.pk)
     if department.is_active == is_active:
         return department
+    if not is_active and department.children.filter(is_active=True).exists():
+        raise ConflictError("所属する課が有効なままの部は廃止できません。先に課を廃止するか、別の部へ移してください。")
     before = snapshot(department)
     department.is_active = is_active
     department.save(update_fields=["is_active"])

@@ -6,3 +6,11 @@ class NotificationsConfig(AppConfig):
     name = "cityhall.notifications"
     label = "notifications"
     verbose_name = _("通知")
+
+    def ready(self) -> None:
+        import datetime as dt
+
+        from cityhall.core.periodic import register
+        from cityhall.notifications.services import outbound_email_retry_stuck
+
+        register("notifications.retry_stuck_email", outbound_email_retry_stuck, every=dt.timedelta(minutes=5))

@@ -12,6 +12,7 @@ class OutboundEmail(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("送信待ち")
+        SENDING = "sending", _("送信中")
         SENT = "sent", _("送信済み")
         TEMPORARY_FAILURE = "temporary_failure", _("一時的な失敗（再送予定）")
         PERMANENT_FAILURE = "permanent_failure", _("送信失敗")
@@ -30,6 +31,8 @@ class OutboundEmail(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=500, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("送信メール")

@@ -9,12 +9,14 @@ import uuid
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from cityhall.core.background import enqueue_on_commit
 from cityhall.notifications.models import OutboundEmail
 
 MAX_ATTEMPTS = 6
+CLAIM_TIMEOUT = dt.timedelta(minutes=10)
 # Retry delays: 1, 5, 15, 60, 240 minutes.
 _BACKOFF_MINUTES = (1, 5, 15, 60, 240)
 
@@ -66,22 +68,36 @@ def _build(email: OutboundEmail) -> EmailMultiAlternatives:
     return message
 
 
-def outbound_email_deliver(*, email_id: int) -> OutboundEmail.Status:
-    """Send one queued e-mail. Safe to call twice: a sent e-mail is not sent again.
-
-    The row is claimed in a short transaction and the SMTP conversation happens
-    outside it, so a slow mail server never holds a database lock. A temporary
-    failure schedules another attempt with backoff; after MAX_ATTEMPTS, or on a
-    permanent refusal of every recipient, the e-mail is marked failed.
-    """
-    from cityhall.notifications import tasks
-
+def _claim(email_id: int) -> OutboundEmail | None:
+    """Mark the e-mail as being sent by this worker; None when there is nothing to do."""
     with transaction.atomic():
         email = OutboundEmail.objects.select_for_update().get(pk=email_id)
         if email.status in (OutboundEmail.Status.SENT, OutboundEmail.Status.PERMANENT_FAILURE):
-            return OutboundEmail.Status(email.status)
+            return None
+        now = timezone.now()
+        if email.status == OutboundEmail.Status.SENDING and email.claimed_at and email.claimed_at > now - CLAIM_TIMEOUT:
+            return None  # another worker is on it
+        email.status, email.claimed_at = OutboundEmail.Status.SENDING, now
         email.attempts += 1
-        email.save(update_fields=["attempts"])
+        email.save(update_fields=["status", "claimed_at", "attempts"])
+        return email
+
+
+def outbound_email_deliver(*, email_id: int) -> OutboundEmail.Status:
+    """Send one queued e-mail. Safe to call twice or from two workers: it is sent once.
+
+    The row is claimed (status SENDING) in a short transaction and the SMTP
+    conversation happens outside it, so a slow mail server never holds a
+    database lock. A temporary failure schedules the next attempt with backoff;
+    after MAX_ATTEMPTS, or when every recipient is refused, the e-mail is
+    marked permanently failed. A worker that dies mid-send leaves a stale claim
+    that `outbound_email_retry_stuck` picks up after CLAIM_TIMEOUT.
+    """
+    from cityhall.notifications import tasks
+
+    email = _claim(email_id)
+    if email is None:
+        return OutboundEmail.Status(OutboundEmail.objects.values_list("status", flat=True).get(pk=email_id))
     try:
         _build(email).send(fail_silently=False)
     except smtplib.SMTPRecipientsRefused as exc:
@@ -93,10 +109,31 @@ def outbound_email_deliver(*, email_id: int) -> OutboundEmail.Status:
         else:
             email.status = OutboundEmail.Status.TEMPORARY_FAILURE
             delay = _BACKOFF_MINUTES[min(email.attempts, len(_BACKOFF_MINUTES)) - 1]
+            email.next_attempt_at = timezone.now() + dt.timedelta(minutes=delay)
             if tasks.deliver_email.get_backend().supports_defer:
-                run_after = timezone.now() + dt.timedelta(minutes=delay)
-                tasks.deliver_email.using(run_after=run_after).enqueue(email_id)
+                tasks.deliver_email.using(run_after=email.next_attempt_at).enqueue(email_id)
     else:
         email.status, email.sent_at, email.last_error = OutboundEmail.Status.SENT, timezone.now(), ""
-    email.save(update_fields=["status", "last_error", "sent_at"])
+    email.save(update_fields=["status", "last_error", "sent_at", "next_attempt_at"])
     return OutboundEmail.Status(email.status)
+
+
+def outbound_email_retry_stuck() -> int:
+    """Re-enqueue e-mails that no queued task will deliver; returns how many.
+
+    Covers an enqueue lost after commit (QUEUED for over 5 minutes), retries
+    due on a backend that cannot defer, and claims left by a dead worker.
+    Runs periodically (see cityhall.core.periodic).
+    """
+    from cityhall.notifications import tasks
+
+    now = timezone.now()
+    stuck = OutboundEmail.objects.filter(
+        Q(status=OutboundEmail.Status.QUEUED, created_at__lt=now - dt.timedelta(minutes=5))
+        | Q(status=OutboundEmail.Status.TEMPORARY_FAILURE, next_attempt_at__lte=now)
+        | Q(status=OutboundEmail.Status.SENDING, claimed_at__lt=now - CLAIM_TIMEOUT)
+    ).values_list("pk", flat=True)
+    ids = list(stuck[:1000])
+    for email_id in ids:
+        tasks.deliver_email.enqueue(email_id)
+    return len(ids)

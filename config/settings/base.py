@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_int, env_list, env_str
@@ -119,13 +120,15 @@ else:
 # --- Background tasks (ADR 0002) ------------------------------------------
 TASK_BACKEND = env_str("TASK_BACKEND", "database")
 if TASK_BACKEND == "rq":
-    INSTALLED_APPS.append("django_rq")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     TASKS: dict[str, dict[str, Any]] = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0"}}
 elif TASK_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-else:
+elif TASK_BACKEND == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+else:
+    raise ImproperlyConfigured(f"TASK_BACKEND must be database, rq or immediate (got {TASK_BACKEND!r}).")
 
 
 # --- File storage ---------------------------------------------------------
@@ -246,7 +249,7 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 15
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "大田原市 電子市役所 <noreply@city.example.jp>")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "電子市役所 <noreply@localhost>")
 
 # --- I18N -----------------------------------------------------------------
 LANGUAGE_CODE = "ja"
@@ -267,4 +270,6 @@ LOGGING = {
 
 # --- cityhall ---------------------------------------------------------------
 CITYHALL_SITE_NAME = env_str("CITYHALL_SITE_NAME", "")
+# Absolute address of this installation, for links in e-mails sent outside a request.
+CITYHALL_BASE_URL = env_str("CITYHALL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 CITYHALL_FORM_MAX_CHARS = env_int("CITYHALL_FORM_MAX_CHARS", 2000)

@@ -37,8 +37,15 @@ def _env(tmp_path: Path, smtp_port: int, **extra: str) -> dict[str, str]:
 
 
 def _manage(env: dict[str, str], *args: str, timeout: float = 120) -> str:
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=timeout, check=False)
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
 
@@ -54,7 +61,7 @@ def _wait_for(predicate, timeout: float = 30.0) -> bool:
 
 def _healthy(port: int) -> bool:
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as response:  # noqa: S310
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as response:
             return bool(response.status == 200)
     except OSError:
         return False
@@ -67,11 +74,17 @@ def test_serve_answers_http_and_its_worker_delivers_mail(tmp_path, smtp_server, 
     out = _manage(env, "demo")
     assert "admin@demo.ohtawara.example.jp" in out
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "manage.py", "serve", "--port", str(port)], cwd=ROOT, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "serve", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         assert _wait_for(lambda: _healthy(port)), "server did not come up"
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:  # noqa: S310
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
             assert "大田原市" in response.read().decode()
         _manage(env, "shell", "-c", SEND)
         assert _wait_for(lambda: len(smtp_server.messages) == 1), "worker did not deliver the e-mail"
@@ -79,15 +92,18 @@ def test_serve_answers_http_and_its_worker_delivers_mail(tmp_path, smtp_server, 
         server.send_signal(signal.SIGINT)
         output, _ = server.communicate(timeout=20)
     assert "task worker started" in output
-    assert server.returncode == 0 or server.returncode == -signal.SIGINT
+    assert server.returncode in (0, -signal.SIGINT)
 
 
-@pytest.mark.skipif(shutil.which("redis-server") is None and os.environ.get("CI") != "true",
-                    reason="redis-server is not installed")
+@pytest.mark.skipif(
+    shutil.which("redis-server") is None and os.environ.get("CI") != "true", reason="redis-server is not installed"
+)
 def test_rq_backend_on_a_real_redis(tmp_path, smtp_server, settings):
     redis_port = _free_port()
-    redis = subprocess.Popen(["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
-                              "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    redis = subprocess.Popen(
+        ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
     try:
         env = _env(tmp_path, settings.EMAIL_PORT, TASK_BACKEND="rq", REDIS_URL=f"redis://127.0.0.1:{redis_port}/0")
         _manage(env, "migrate", "--noinput")

@@ -45,12 +45,15 @@ def test_token_lifecycle(policy_officer):
     services.api_token_revoke(actor=policy_officer, token=token)
     assert client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401
     assert list(AuditEntry.objects.values_list("action", flat=True).order_by("sequence")) == [
-        "api_token.issue", "api_token.revoke"]
+        "api_token.issue",
+        "api_token.revoke",
+    ]
 
 
 def test_expired_or_unknown_tokens_are_refused(policy_officer):
-    token, raw = services.api_token_issue(actor=policy_officer, name="短期",
-                                          expires_at=timezone.now() + dt.timedelta(days=1))
+    token, raw = services.api_token_issue(
+        actor=policy_officer, name="短期", expires_at=timezone.now() + dt.timedelta(days=1)
+    )
     ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
     client = Client()
     assert client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401
@@ -72,3 +75,13 @@ def test_token_issue_rules(clerk, policy_officer):
     with pytest.raises(InvalidInputError, match="有効期限"):
         services.api_token_issue(actor=policy_officer, name="x", expires_at=timezone.now() - dt.timedelta(days=1))
     assert not ApiToken.objects.exists()
+
+
+def test_tokens_stop_working_when_the_module_grant_is_withdrawn(admin_user, policy_officer):
+    from cityhall.accounts.models import Role
+
+    _token, raw = services.api_token_issue(actor=policy_officer, name="x")
+    services.staff_update(
+        actor=admin_user, staff=policy_officer, data={}, roles=list(Role.objects.filter(code="department_clerk"))
+    )
+    assert Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401

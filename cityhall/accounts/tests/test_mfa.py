@@ -12,7 +12,7 @@ from conftest import PASSWORD, login
 
 def _code(secret: str) -> str:
     counters = list(yield_hotp_counters_from_time())
-    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+    return str(format_hotp_value(hotp_value(secret, counters[len(counters) // 2])))
 
 
 def _with_totp(user, secret):
@@ -60,7 +60,9 @@ def test_full_login_with_password_and_totp_opens_the_console(clerk):
 
 def test_wrong_totp_code_is_refused_in_japanese(clerk):
     _with_totp(clerk, DEMO_TOTP_SECRETS["department_clerk"])
-    client, response = _password_then_totp(clerk, "000000" if _code(DEMO_TOTP_SECRETS["department_clerk"]) != "000000" else "111111")
+    client, response = _password_then_totp(
+        clerk, "000000" if _code(DEMO_TOTP_SECRETS["department_clerk"]) != "000000" else "111111"
+    )
     assert response.status_code == 200
     assert "コードが正しくありません" in response.content.decode()
     assert client.get(reverse("console:home")).status_code == 302
@@ -73,3 +75,17 @@ def test_demo_secret_is_useless_outside_demo_settings(clerk, settings):
     client, response = _password_then_totp(clerk, _code(secret))
     assert response.status_code == 200
     assert client.get(reverse("console:home")).status_code == 302
+
+
+def test_superusers_need_mfa_for_django_admin_even_without_staff_flag(db):
+    from cityhall.accounts.models import User
+
+    boss = User.objects.create_superuser(email="root@example.jp", password="x-very-long-pass", is_staff=False)
+    assert login(Client(), boss, mfa=False).get("/django-admin/").status_code == 302
+    assert login(Client(), boss, mfa=True).get("/django-admin/").status_code == 200
+
+
+def test_english_console_paths_are_protected_too(clerk):
+    response = login(Client(), clerk, mfa=False).get("/en/console/")
+    assert response.status_code == 302
+    assert "/2fa/" in response["Location"]

@@ -9,7 +9,12 @@ from django.urls import reverse
 from cityhall.accounts.models import User
 from cityhall.notifications import services as mail_services
 
-SIGNUP = {"email": "Taro.Nasu@Example.jp", "password1": "kuri-no-ki-2026", "password2": "kuri-no-ki-2026", "agree": "on"}
+SIGNUP = {
+    "email": "Taro.Nasu@Example.jp",
+    "password1": "kuri-no-ki-2026",
+    "password2": "kuri-no-ki-2026",
+    "agree": "on",
+}
 
 
 def _confirmation_link(inbox) -> str:
@@ -64,8 +69,9 @@ def test_login_before_confirming_is_held_at_the_confirmation_step(db, django_cap
 
 
 @pytest.mark.parametrize("days", [-1])
-def test_expired_confirmation_link_is_refused_in_japanese(db, settings, smtp_server, days,
-                                                         django_capture_on_commit_callbacks):
+def test_expired_confirmation_link_is_refused_in_japanese(
+    db, settings, smtp_server, days, django_capture_on_commit_callbacks
+):
     client = Client()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("account_signup"), SIGNUP)
@@ -86,8 +92,15 @@ def test_wrong_password_gets_a_japanese_message(resident):
 
 def test_outbox_delivery_is_idempotent(db, smtp_server, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        email = mail_services.outbound_email_queue(from_email="noreply@city.example.jp", to=["a@example.jp"], cc=[],
-                                                   bcc=[], reply_to=[], subject="件名", body="本文")
+        email = mail_services.outbound_email_queue(
+            from_email="noreply@city.example.jp",
+            to=["a@example.jp"],
+            cc=[],
+            bcc=[],
+            reply_to=[],
+            subject="件名",
+            body="本文",
+        )
     assert len(smtp_server.messages) == 1
     assert mail_services.outbound_email_deliver(email_id=email.pk) == "sent"
     assert len(smtp_server.messages) == 1

@@ -18,7 +18,8 @@ def _roles(*codes):
 def test_admin_creates_staff_who_gets_an_invitation(admin_user, departments, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         staff = services.staff_create(
-            actor=admin_user, email=" New.Clerk@Example.JP ",
+            actor=admin_user,
+            email=" New.Clerk@Example.JP ",
             data={"display_name": "新人 職員", "department": departments["citizens"], "employee_number": "A100"},
             roles=_roles("department_clerk"),
         )
@@ -79,8 +80,9 @@ def test_suspended_staff_lose_module_access(admin_user, policy_officer):
 def test_roles_only_grant_known_modules(admin_user):
     with pytest.raises(InvalidInputError, match="存在しないモジュール"):
         services.role_save(actor=admin_user, role=None, code="x", name="X", description="", modules=["nope"])
-    role = services.role_save(actor=admin_user, role=None, code="auditor", name="監査担当", description="",
-                              modules=["audit", "audit"])
+    role = services.role_save(
+        actor=admin_user, role=None, code="auditor", name="監査担当", description="", modules=["audit", "audit"]
+    )
     assert role.modules == ["audit"]
     builtin = Role.objects.get(code="ict_policy")
     with pytest.raises(InvalidInputError, match="標準の役割"):
@@ -89,32 +91,50 @@ def test_roles_only_grant_known_modules(admin_user):
 
 def test_committee_membership_has_a_period(admin_user, policy_officer, resident):
     start = dt.date(2025, 4, 1)
-    membership = services.committee_member_add(actor=admin_user, committee="security", user=policy_officer,
-                                               position="vice_chair", starts_on=start)
+    membership = services.committee_member_add(
+        actor=admin_user, committee="security", user=policy_officer, position="vice_chair", starts_on=start
+    )
     with pytest.raises(ConflictError):
-        services.committee_member_add(actor=admin_user, committee="security", user=policy_officer,
-                                      position="member", starts_on=start)
+        services.committee_member_add(
+            actor=admin_user, committee="security", user=policy_officer, position="member", starts_on=start
+        )
     with pytest.raises(InvalidInputError, match="有効な職員"):
-        services.committee_member_add(actor=admin_user, committee="security", user=resident, position="member",
-                                      starts_on=start)
+        services.committee_member_add(
+            actor=admin_user, committee="security", user=resident, position="member", starts_on=start
+        )
     with pytest.raises(InvalidInputError, match="終了日"):
         services.committee_member_end(actor=admin_user, membership=membership, ends_on=dt.date(2025, 3, 1))
     services.committee_member_end(actor=admin_user, membership=membership, ends_on=dt.date(2026, 3, 31))
     assert CommitteeMembership.objects.get().ends_on == dt.date(2026, 3, 31)
     assert list(AuditEntry.objects.order_by("sequence").values_list("action", flat=True)) == [
-        "committee.member_add", "committee.member_end"]
+        "committee.member_add",
+        "committee.member_end",
+    ]
 
 
 def test_it_helpers_and_security_staff_are_named_per_year(admin_user, clerk, departments):
-    assignment = services.assignment_add(actor=admin_user, kind="it_helper", department=departments["citizens"],
-                                         user=clerk, fiscal_year=2025)
+    assignment = services.assignment_add(
+        actor=admin_user, kind="it_helper", department=departments["citizens"], user=clerk, fiscal_year=2025
+    )
     with pytest.raises(ConflictError, match="同じ年度"):
-        services.assignment_add(actor=admin_user, kind="it_helper", department=departments["citizens"], user=clerk,
-                                fiscal_year=2025)
-    services.assignment_add(actor=admin_user, kind="it_helper", department=departments["citizens"], user=clerk,
-                            fiscal_year=2026)
+        services.assignment_add(
+            actor=admin_user, kind="it_helper", department=departments["citizens"], user=clerk, fiscal_year=2025
+        )
+    services.assignment_add(
+        actor=admin_user, kind="it_helper", department=departments["citizens"], user=clerk, fiscal_year=2026
+    )
     services.assignment_remove(actor=admin_user, assignment=assignment)
     assert list(DepartmentAssignment.objects.values_list("fiscal_year", flat=True)) == [2026]
     removed = AuditEntry.objects.get(action="assignment.remove")
     assert removed.before["fiscal_year"] == 2025
     assert audit_verify() == []
+
+
+def test_stripping_the_admin_role_of_its_modules_is_refused(admin_user):
+    admin_role = Role.objects.get(code="administrator")
+    with pytest.raises(ConflictError, match="システム管理者が一人もいなく"):
+        services.role_save(
+            actor=admin_user, role=admin_role, code="administrator", name="管理者", description="", modules=["audit"]
+        )
+    admin_role.refresh_from_db()
+    assert admin_role.modules == ["*"]

@@ -74,8 +74,9 @@ def test_every_url_is_in_the_matrix():
 def objects(admin_user, clerk, departments):
     token, _raw = account_services.api_token_issue(actor=admin_user, name="連携")
     membership = CommitteeMembership.objects.create(committee="security", user=clerk, starts_on=dt.date(2025, 4, 1))
-    assignment = DepartmentAssignment.objects.create(kind="it_helper", department=departments["citizens"], user=clerk,
-                                                     fiscal_year=2025)
+    assignment = DepartmentAssignment.objects.create(
+        kind="it_helper", department=departments["citizens"], user=clerk, fiscal_year=2025
+    )
     from cityhall.accounts.models import Role
 
     return {

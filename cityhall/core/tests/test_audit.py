@@ -1,3 +1,5 @@
+import itertools
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -10,8 +12,14 @@ from cityhall.core.models import AuditEntry
 @pytest.fixture
 def chain(admin_user):
     return [
-        audit_record(actor=admin_user, action=f"test.action{i}", object_type="test", object_id=str(i),
-                     before={"n": i}, after={"n": i + 1, "名前": "大田原"})
+        audit_record(
+            actor=admin_user,
+            action=f"test.action{i}",
+            object_type="test",
+            object_id=str(i),
+            before={"n": i},
+            after={"n": i + 1, "名前": "大田原"},
+        )
         for i in range(5)
     ]
 
@@ -24,7 +32,7 @@ def _raw(sql, params):
 def test_entries_form_a_chain(chain, admin_user):
     assert [e.sequence for e in chain] == [1, 2, 3, 4, 5]
     assert chain[0].prev_hash == GENESIS_HASH
-    assert all(later.prev_hash == earlier.hash for earlier, later in zip(chain, chain[1:], strict=False))
+    assert all(later.prev_hash == earlier.hash for earlier, later in itertools.pairwise(chain))
     assert chain[0].actor_label == admin_user.email
     assert audit_verify() == []
     call_command("audit_verify")
@@ -59,8 +67,10 @@ def test_rewritten_entry_with_recomputed_hash_breaks_the_next_link(chain):
     from cityhall.core.audit import compute_hash
 
     new_hash = compute_hash(forged)
-    _raw(f"UPDATE {AuditEntry._meta.db_table} SET actor_label = %s, hash = %s WHERE sequence = 2",
-         [forged.actor_label, new_hash])
+    _raw(
+        f"UPDATE {AuditEntry._meta.db_table} SET actor_label = %s, hash = %s WHERE sequence = 2",
+        [forged.actor_label, new_hash],
+    )
     problems = audit_verify()
     assert [(p.sequence, "link" in p.message) for p in problems] == [(3, True)]
 

@@ -10,8 +10,9 @@ def _data(**overrides):
 
 
 def test_admin_creates_a_department_and_it_is_audited(admin_user, municipality, departments):
-    dept = services.department_create(actor=admin_user, municipality=municipality,
-                                      data=_data(parent=departments["general-policy"]))
+    dept = services.department_create(
+        actor=admin_user, municipality=municipality, data=_data(parent=departments["general-policy"])
+    )
     assert dept.full_name == "総合政策部税務課"
     entry = AuditEntry.objects.get(action="department.create")
     assert entry.actor == admin_user
@@ -46,7 +47,9 @@ def test_invalid_input_gets_a_japanese_message(admin_user, municipality):
 
 def test_update_records_before_and_after(admin_user, departments):
     citizens = departments["citizens"]
-    services.department_update(actor=admin_user, department=citizens, data={"name": "市民窓口課", "phone": "0287-23-0000"})
+    services.department_update(
+        actor=admin_user, department=citizens, data={"name": "市民窓口課", "phone": "0287-23-0000"}
+    )
     citizens.refresh_from_db()
     assert citizens.name == "市民窓口課"
     entry = AuditEntry.objects.get(action="department.update")
@@ -69,3 +72,11 @@ def test_departments_are_retired_not_deleted(admin_user, departments):
     # Repeating the same change is a no-op, not a second audit entry.
     services.department_set_active(actor=admin_user, department=dept, is_active=False)
     assert AuditEntry.objects.filter(action="department.deactivate").count() == 1
+
+
+def test_a_bureau_with_active_sections_cannot_be_retired(admin_user, departments):
+    with pytest.raises(ConflictError, match="所属する課が有効なまま"):
+        services.department_set_active(actor=admin_user, department=departments["citizens-life"], is_active=False)
+    services.department_set_active(actor=admin_user, department=departments["citizens"], is_active=False)
+    services.department_set_active(actor=admin_user, department=departments["citizens-life"], is_active=False)
+    assert not Department.objects.get(code="citizens-life").is_active

@@ -18,7 +18,7 @@ from cityhall.core.middleware import DomainErrorMiddleware
 def test_domain_errors_become_pages_with_their_message(db, error, status, text):
     request = RequestFactory().get("/x")
     request.user = __import__("django.contrib.auth.models", fromlist=["AnonymousUser"]).AnonymousUser()
-    response = DomainErrorMiddleware(lambda r: None).process_exception(request, error)  # type: ignore[arg-type]
+    response = DomainErrorMiddleware(lambda r: None).process_exception(request, error)
     assert response is not None
     assert response.status_code == status
     assert text in response.content.decode()
@@ -26,7 +26,7 @@ def test_domain_errors_become_pages_with_their_message(db, error, status, text):
 
 def test_htmx_requests_get_just_the_fragment(db):
     request: HttpRequest = RequestFactory().get("/x", HTTP_HX_REQUEST="true")
-    response = DomainErrorMiddleware(lambda r: None).process_exception(request, ConflictError())  # type: ignore[arg-type]
+    response = DomainErrorMiddleware(lambda r: None).process_exception(request, ConflictError())
     assert response is not None
     body = response.content.decode()
     assert "<html" not in body
@@ -35,4 +35,4 @@ def test_htmx_requests_get_just_the_fragment(db):
 
 def test_other_exceptions_are_left_alone(db):
     request = RequestFactory().get("/x")
-    assert DomainErrorMiddleware(lambda r: None).process_exception(request, ValueError()) is None  # type: ignore[arg-type]
+    assert DomainErrorMiddleware(lambda r: None).process_exception(request, ValueError()) is None

@@ -36,3 +36,19 @@ def test_control_characters_cannot_sneak_in():
     form = ContactForm(data={"name": "a\x00b", "secret": "s"})
     assert form.is_valid()
     assert form.cleaned_data["name"] == "ab"
+
+
+class FuriganaForm(Form):
+    kana = __import__("cityhall.core.forms", fromlist=["KanaField"]).KanaField(required=False)
+
+
+def test_furigana_is_stored_in_full_width_katakana():
+    form = FuriganaForm(data={"kana": "おおたわら ﾀﾛｳ"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["kana"] == "オオタワラ タロウ"
+
+
+def test_furigana_refuses_kanji_in_japanese():
+    form = FuriganaForm(data={"kana": "大田原"})
+    assert not form.is_valid()
+    assert form.errors["kana"] == ["カタカナ（またはひらがな）で入力してください。"]

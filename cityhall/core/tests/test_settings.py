@@ -10,9 +10,12 @@ from config.settings.base import _storages
 def test_s3_storage_from_url():
     storages = _storages("s3://cityhall-files?endpoint=http://127.0.0.1:9000&region=ap-northeast-1")
     assert storages["default"]["BACKEND"] == "storages.backends.s3.S3Storage"
-    assert storages["default"]["OPTIONS"] == {"bucket_name": "cityhall-files", "default_acl": None,
-                                              "endpoint_url": "http://127.0.0.1:9000",
-                                              "region_name": "ap-northeast-1"}
+    assert storages["default"]["OPTIONS"] == {
+        "bucket_name": "cityhall-files",
+        "default_acl": None,
+        "endpoint_url": "http://127.0.0.1:9000",
+        "region_name": "ap-northeast-1",
+    }
     assert _storages("")["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
     with pytest.raises(ValueError, match="s3://"):
         _storages("ftp://x")

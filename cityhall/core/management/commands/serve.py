@@ -1,7 +1,8 @@
 """Run the web server and, beside it, the task worker (the embedded default).
 
-One process tree for one machine: uvicorn serves the ASGI application and a
-`db_worker` child process runs background tasks from the database queue.
+One process tree for one machine: uvicorn serves the ASGI application, a
+`worker` child runs background tasks from the database queue and a `periodic`
+child runs the registered periodic jobs.
 With TASK_BACKEND=rq the workers run elsewhere (`manage.py worker`), so none
 is started here.
 """
@@ -28,13 +29,13 @@ class Command(BaseCommand):
         parser.add_argument("--no-worker", action="store_true", help="do not start the task worker")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        worker: subprocess.Popen[bytes] | None = None
+        children: list[subprocess.Popen[bytes]] = []
         if not options["no_worker"] and settings.TASK_BACKEND == "database":
-            worker = subprocess.Popen(
-                [sys.executable, "manage.py", "worker"],
-                env=os.environ.copy(),
-            )
-            self.stdout.write(f"task worker started (pid {worker.pid})")
+            for command in ("worker", "periodic"):
+                argv = [sys.executable, "manage.py", command]  # fixed strings only
+                child = subprocess.Popen(argv, env=os.environ.copy())  # noqa: S603
+                children.append(child)
+                self.stdout.write(f"task {command} started (pid {child.pid})")
         try:
             self.stdout.write(f"cityhall: http://{options['host']}:{options['port']}/")
             uvicorn.run(
@@ -45,9 +46,11 @@ class Command(BaseCommand):
                 lifespan="off",
             )
         finally:
-            if worker is not None and worker.poll() is None:
-                worker.send_signal(signal.SIGTERM)
+            for child in children:
+                if child.poll() is None:
+                    child.send_signal(signal.SIGTERM)
+            for child in children:
                 try:
-                    worker.wait(timeout=10)
+                    child.wait(timeout=10)
                 except subprocess.TimeoutExpired:
-                    worker.kill()
+                    child.kill()

@@ -27,6 +27,6 @@ class Command(BaseCommand):
             call_command("db_worker", "--queue-name", options["queue"], "--interval", "1", "--no-reload", *extra)
         elif backend == "rq":
             extra = ["--burst"] if options["burst"] else []
-            call_command("rqworker", options["queue"], "--job-class", "django_tasks_rq.Job", *extra)
+            call_command("rqworker", options["queue"], "--job-class", "django_tasks_rq.Job", "--with-scheduler", *extra)
         else:
             raise CommandError(f"TASK_BACKEND={backend!r} runs tasks in the web process; no worker is needed.")
