@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.test import Client
 
@@ -20,7 +22,7 @@ from cityhall.accounts.models import User
 from conftest import login
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, Page
+    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, Page, ViewportSize
     from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM = Path(os.environ.get("CITYHALL_CHROMIUM", "/usr/bin/chromium"))
@@ -35,9 +37,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 SCREENSHOT_DIR = Path(settings.BASE_DIR) / "var" / "screenshots"
+# Rows created by data migrations, as (module, function). Add new data migrations here.
+DATA_MIGRATIONS = [("cityhall.accounts.migrations.0003_builtin_roles", "create_roles")]
 
 
 def browser_skip_reason() -> str | None:
@@ -67,6 +71,19 @@ def browser() -> Iterator[Browser]:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(autouse=True)
+def _migration_data(transactional_db: None) -> None:
+    """Put back what data migrations created (the built-in roles).
+
+    The live server only sees committed rows, so these tests run in transactional
+    mode, and every transactional test ends by flushing the database. (Django's
+    serialized_rollback is no help here: after the flush of an ordinary
+    transactional test, re-inserting the serialized content types collides.)
+    """
+    for module, function in DATA_MIGRATIONS:
+        getattr(import_module(module), function)(apps, None)
 
 
 @pytest.fixture
