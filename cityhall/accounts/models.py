@@ -35,8 +35,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A resident (住民) or a staff member (職員, is_staff=True). Login is by e-mail."""
 
     email = models.EmailField(_("メールアドレス"), unique=True)
-    display_name = models.CharField(_("表示名"), max_length=100, blank=True)
-    display_name_kana = models.CharField(_("表示名（カナ）"), max_length=100, blank=True)
+    display_name = models.CharField(_("氏名"), max_length=100, blank=True)
+    display_name_kana = models.CharField(_("氏名（カナ）"), max_length=100, blank=True)
     is_staff = models.BooleanField(_("職員"), default=False)
     is_active = models.BooleanField(_("有効"), default=True)
     department = models.ForeignKey(

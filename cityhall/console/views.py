@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from cityhall.accounts import selectors as accounts_selectors
@@ -52,7 +53,15 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 def audit_check(request: HttpRequest) -> HttpResponse:
     problems = audit_verify()
     if problems:
-        messages.error(request, _("監査ログに改ざんの疑いがあります（%(n)d件）。") % {"n": len(problems)})
+        messages.error(
+            request,
+            ngettext(
+                "監査ログに改ざんの疑いがあります（%(n)d件）。",
+                "監査ログに改ざんの疑いがあります（%(n)d件）。",
+                len(problems),
+            )
+            % {"n": len(problems)},
+        )
         for problem in problems[:20]:
             messages.error(request, f"#{problem.sequence}: {problem.message}")
     else:

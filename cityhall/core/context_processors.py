@@ -4,11 +4,15 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import get_language
 
 from cityhall.core.selectors import municipality_find
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
     municipality = municipality_find()
-    name = settings.CITYHALL_SITE_NAME or (municipality.name if municipality else "cityhall")
+    local_name = municipality.name if municipality else "cityhall"
+    if municipality and municipality.name_en and get_language().startswith("en"):
+        local_name = municipality.name_en
+    name = settings.CITYHALL_SITE_NAME or local_name
     return {"site_name": name, "municipality": municipality, "is_demo": settings.CITYHALL_DEMO}

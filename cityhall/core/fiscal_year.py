@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cityhall.core import wareki
@@ -82,7 +83,8 @@ class HalfYear:
 
     @property
     def label(self) -> str:
-        return f"{self.fiscal_year.label}{self.half.label}"
+        separator = " " if get_language().startswith("en") else ""
+        return f"{self.fiscal_year.label}{separator}{self.half.label}"
 
     def next(self) -> HalfYear:
         if self.half is Half.FIRST:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
+
 
 @dataclass(frozen=True)
 class Era:
@@ -46,10 +48,12 @@ def format_date(day: dt.date) -> str:
 
 
 def fiscal_year_label(year: int) -> str:
-    """Fiscal year starting in April of `year` → 令和5年度.
+    """Fiscal year starting in April of `year` → 令和5年度 (English: FY2023 (Reiwa 5)).
 
     A fiscal year is named after the era in force on 1 April; FY2019 began in
     平成31 and is officially 平成31年度 (令和元年度 is used informally).
     """
     era, number = era_year(dt.date(year, 4, 1))
+    if get_language().startswith("en"):
+        return f"FY{year} ({era.romaji} {number})"
     return f"{year_label(era.name, number)}年度"

@@ -41,3 +41,12 @@ def test_wareki_dates_use_gannen_and_era_boundaries():
     assert wareki.format_date(dt.date(2019, 4, 30)) == "平成31年4月30日"
     assert wareki.format_date(dt.date(2023, 4, 1)) == "令和5年4月1日"
     assert wareki.format_date(dt.date(1989, 1, 7)) == "昭和64年1月7日"
+
+
+def test_labels_follow_the_active_language():
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert FiscalYear(2025).label == "FY2025 (Reiwa 7)"
+        assert HalfYear(FiscalYear(2025), Half.FIRST).label == "FY2025 (Reiwa 7) First half"
+    assert FiscalYear(2025).label == "令和7年度"
