@@ -18,6 +18,23 @@ from cityhall.core.models import Department, Municipality
 
 PASSWORD = "correct-horse-battery-42"
 
+# Data migrations whose rows tests rely on. A transactional test ends with a
+# flush that removes them, so the persona fixtures put them back (idempotent).
+DATA_MIGRATIONS = [
+    ("cityhall.accounts.migrations.0003_builtin_roles", "create_roles"),
+    ("cityhall.plans.migrations.0002_role_grants", "grant"),
+    ("cityhall.plans.migrations.0003_seed_plan", "load"),
+]
+
+
+def restore_migration_data() -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    for module, function in DATA_MIGRATIONS:
+        getattr(import_module(module), function)(apps, None)
+
 
 @pytest.fixture(autouse=True)
 def _japanese_by_default() -> Any:
@@ -39,6 +56,7 @@ def _mail_through_the_outbox(settings: Any) -> None:
 
 @pytest.fixture
 def municipality(db: Any) -> Municipality:
+    restore_migration_data()
     return Municipality.objects.create(
         code="092100",
         name="大田原市",
@@ -83,6 +101,7 @@ def make_user(email: str, *, role: str | None = None, department: Department | N
 
 @pytest.fixture
 def resident(db: Any) -> User:
+    restore_migration_data()
     return make_user("resident@example.jp")
 
 

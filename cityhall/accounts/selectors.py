@@ -48,6 +48,11 @@ def role_get(*, role_id: int) -> Role:
         raise NotFoundError("指定された役割が見つかりません。") from exc
 
 
+def committee_choices() -> list[tuple[str, str]]:
+    """(value, label) of the 第5章 committees, for other apps' forms."""
+    return [(c.value, str(c.label)) for c in Committee]
+
+
 def committee_members(*, on: Any = None) -> dict[str, list[CommitteeMembership]]:
     """Current members of each committee, keyed by Committee value."""
     day = on or timezone.localdate()

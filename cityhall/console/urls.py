@@ -9,4 +9,5 @@ urlpatterns = [
     path("audit/", views.audit_list, name="audit_list"),
     path("audit/verify/", views.audit_check, name="audit_verify"),
     path("org/", include("cityhall.accounts.urls")),
+    path("plans/", include("cityhall.plans.urls")),
 ]

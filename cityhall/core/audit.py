@@ -35,7 +35,10 @@ def snapshot(instance: models.Model, fields: Iterable[str] | None = None) -> dic
     for field in instance._meta.concrete_fields:
         if wanted is not None and field.name not in wanted:
             continue
-        data[field.attname] = field.value_from_object(instance)
+        value = field.value_from_object(instance)
+        if isinstance(field, models.FileField):
+            value = value.name or ""  # the stored path, not the file object
+        data[field.attname] = value
     return dict(_jsonable(data))
 
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "cityhall.core",
     "cityhall.notifications",
     "cityhall.accounts",
+    "cityhall.plans",
     "cityhall.portal",
     "cityhall.console",
 ]

@@ -9,17 +9,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.test import Client
 
 from cityhall.accounts.models import User
-from conftest import login
+from conftest import login, restore_migration_data
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, Page, ViewportSize
@@ -40,8 +38,6 @@ CHROMIUM_ARGS = [
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 PHONE: ViewportSize = {"width": 390, "height": 844}
 SCREENSHOT_DIR = Path(settings.BASE_DIR) / "var" / "screenshots"
-# Rows created by data migrations, as (module, function). Add new data migrations here.
-DATA_MIGRATIONS = [("cityhall.accounts.migrations.0003_builtin_roles", "create_roles")]
 
 
 def browser_skip_reason() -> str | None:
@@ -82,8 +78,7 @@ def _migration_data(transactional_db: None) -> None:
     serialized_rollback is no help here: after the flush of an ordinary
     transactional test, re-inserting the serialized content types collides.)
     """
-    for module, function in DATA_MIGRATIONS:
-        getattr(import_module(module), function)(apps, None)
+    restore_migration_data()
 
 
 @pytest.fixture

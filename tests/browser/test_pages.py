@@ -47,6 +47,12 @@ CONSOLE_PAGES = [
     "/console/org/assignments/",
     "/console/org/tokens/",
     "/console/audit/",
+    "/console/plans/",
+    "/console/plans/gantt/",
+    "/console/plans/dashboard/",
+    "/console/plans/ranking/",
+    "/console/plans/decisions/",
+    "/console/plans/meetings/",
 ]
 
 
@@ -202,3 +208,27 @@ def test_console_with_demo_data(page: Page, page_errors: BrowserErrors, sign_in:
     for path in CONSOLE_PAGES:
         open_page(page, path)
         assert_accessible(page, page_errors)
+
+
+PLAN_SCREENSHOTS = [("plan-gantt", "/console/plans/gantt/"), ("plan-dashboard", "/console/plans/dashboard/")]
+
+
+def test_plan_pages_with_demo_data(page: Page, page_errors: BrowserErrors, sign_in: Callable[[User], None]) -> None:
+    """The ICT plan with the demo year of scores and progress: Gantt, dashboard, an initiative."""
+    call_command("demo", stdout=StringIO())
+    sign_in(User.objects.get(email="policy@demo.ohtawara.example.jp"))
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    for name, path in PLAN_SCREENSHOTS:
+        for viewport in (PHONE, DESKTOP):
+            page.set_viewport_size(viewport)
+            open_page(page, path)
+            page.screenshot(path=SCREENSHOT_DIR / f"{name}-{viewport['width']}.png", full_page=True)
+            assert_no_horizontal_overflow(page, f"{name} at {viewport['width']}px")
+        assert_accessible(page, page_errors)
+    page.set_viewport_size(DESKTOP)
+    open_page(page, "/console/plans/")
+    page.get_by_role("link", name="I-(3)④ 市民窓口の利便性向上").first.click()
+    page.wait_for_load_state()
+    assert page.locator("main h1").inner_text() == "I-(3)④ 市民窓口の利便性向上"
+    page.screenshot(path=SCREENSHOT_DIR / "plan-initiative-1280.png", full_page=True)
+    assert_accessible(page, page_errors)

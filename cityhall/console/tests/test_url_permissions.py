@@ -22,6 +22,8 @@ AUDIT_POST = (LOGIN, 403, 403, 302, 302)
 ORG_GET = (LOGIN, 403, 403, 403, 200)
 ORG_POST = (LOGIN, 403, 403, 403, 302)
 TOKENS_GET = (LOGIN, 403, 403, 200, 200)
+PLAN_READ = (LOGIN, 403, 200, 200, 200)
+PLAN_EDIT_POST = (LOGIN, 403, 403, 400, 400)  # editors get past the check; the empty form is refused
 
 # name → (method, kwargs-builder key, expected)
 MATRIX = {
@@ -51,8 +53,26 @@ MATRIX = {
     # A token belongs to one person: others get 404, not someone else's token.
     "console:org:token_revoke": ("post", "token", (LOGIN, 403, 403, 404, 302)),
     "healthz": ("get", None, PUBLIC),
+    "console:plans:overview": ("get", None, PLAN_READ),
+    "console:plans:gantt": ("get", None, PLAN_READ),
+    "console:plans:dashboard": ("get", None, PLAN_READ),
+    "console:plans:ranking": ("get", None, PLAN_READ),
+    "console:plans:initiative": ("get", "initiative", PLAN_READ),
+    "console:plans:score": ("post", "initiative", PLAN_EDIT_POST),
+    # The clerk's department is in charge of this initiative, so the clerk may report.
+    "console:plans:progress": ("post", "initiative", (LOGIN, 403, 400, 400, 400)),
+    "console:plans:annual_plan": ("post", "initiative", PLAN_EDIT_POST),
+    "console:plans:task": ("post", "initiative", PLAN_EDIT_POST),
+    "console:plans:evaluation": ("post", "initiative", PLAN_EDIT_POST),
+    "console:plans:evidence": ("get", "evidence", PLAN_READ),
+    "console:plans:decisions": ("get", None, PLAN_READ),
+    "console:plans:meetings": ("get", None, PLAN_READ),
+    "console:plans:meeting": ("get", "meeting", PLAN_READ),
+    "console:plans:export_csv": ("get", "dataset", PLAN_READ),
+    "console:plans:export_xlsx": ("get", None, PLAN_READ),
+    "console:plans:meeting_pack": ("get", None, PLAN_READ),
 }
-OUR_NAMESPACES = {"portal", "console", "console:org"}
+OUR_NAMESPACES = {"portal", "console", "console:org", "console:plans"}
 
 
 def _names(patterns, namespace=""):
@@ -77,9 +97,31 @@ def objects(admin_user, clerk, departments):
     assignment = DepartmentAssignment.objects.create(
         kind="it_helper", department=departments["citizens"], user=clerk, fiscal_year=2025
     )
-    from cityhall.accounts.models import Role
+    from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from cityhall.accounts.models import Role
+    from cityhall.plans import services as plan_services
+    from cityhall.plans.models import Initiative, Meeting
+
+    initiative = Initiative.objects.filter(title="市民窓口の利便性向上").get()
+    initiative.department = departments["citizens"]
+    initiative.save()
+    report = plan_services.progress_report(
+        actor=admin_user,
+        initiative=initiative,
+        fiscal_year=2024,
+        half=1,
+        status="done",
+        evidence=SimpleUploadedFile("根拠.pdf", b"%PDF-1.4"),
+    )
+    meeting = Meeting.objects.create(
+        committee="headquarters", held_on=dt.date(2024, 5, 1), title="会議", created_by=admin_user
+    )
     return {
+        "initiative": {"initiative_id": initiative.pk},
+        "evidence": {"report_id": report.pk},
+        "meeting": {"meeting_id": meeting.pk},
+        "dataset": {"dataset": "initiatives"},
         "department": {"department_id": departments["citizens"].pk},
         "staff": {"user_id": clerk.pk},
         "role": {"role_id": Role.objects.get(code="department_clerk").pk},

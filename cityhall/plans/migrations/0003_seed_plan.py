@@ -1,0 +1,76 @@
+"""Load the 第4次大田原市地域ICT総合推進計画 from seed_data (transcribed from the plan document).
+
+Departments in charge are not part of the document; the demo loader assigns them
+once the organisation exists.
+"""
+
+from typing import Any
+
+from django.db import migrations
+
+from cityhall.plans import seed_data
+
+
+def load(apps: Any, schema_editor: Any) -> None:
+    Plan = apps.get_model("plans", "Plan")
+    if Plan.objects.filter(name=seed_data.PLAN_NAME).exists():
+        return
+    Pillar = apps.get_model("plans", "Pillar")
+    Field = apps.get_model("plans", "Field")
+    Initiative = apps.get_model("plans", "Initiative")
+    ScheduleBar = apps.get_model("plans", "ScheduleBar")
+    Review = apps.get_model("plans", "PreviousPlanReview")
+    plan = Plan.objects.create(
+        name=seed_data.PLAN_NAME,
+        first_fiscal_year=seed_data.FIRST_FISCAL_YEAR,
+        last_fiscal_year=seed_data.LAST_FISCAL_YEAR,
+        note=seed_data.PLAN_NOTE,
+    )
+    refs = {}
+    for p in seed_data.PILLARS:
+        pillar = Pillar.objects.create(plan=plan, number=p.number, roman=p.roman, title=p.title)
+        for f in p.fields:
+            field = Field.objects.create(pillar=pillar, number=f.number, title=f.title, description=f.description)
+            for i in f.initiatives:
+                initiative = Initiative.objects.create(
+                    field=field,
+                    number=i.number,
+                    title=i.title,
+                    description=i.description,
+                    caption=i.caption,
+                    national=i.national,
+                    prefectural=i.prefectural,
+                )
+                refs[(p.number, f.number, i.number)] = initiative
+                for row, bars in enumerate(i.schedule, start=1):
+                    for bar in bars:
+                        ScheduleBar.objects.create(
+                            initiative=initiative,
+                            row=row,
+                            label=bar.label,
+                            start_year=bar.start[0],
+                            start_half=bar.start[1],
+                            end_year=bar.end[0],
+                            end_half=bar.end[1],
+                        )
+    for order, entry in enumerate(seed_data.PREVIOUS_PLAN_REVIEW):
+        Review.objects.create(
+            plan=plan,
+            pillar_number=entry.pillar,
+            field_title=entry.field,
+            item=entry.item,
+            continued=entry.continued,
+            note=entry.note,
+            order=order,
+            successor=refs.get(entry.successor) if entry.successor else None,
+        )
+
+
+def unload(apps: Any, schema_editor: Any) -> None:
+    apps.get_model("plans", "Plan").objects.filter(name=seed_data.PLAN_NAME).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("plans", "0002_role_grants")]
+
+    operations = [migrations.RunPython(load, unload)]

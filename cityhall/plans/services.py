@@ -1,0 +1,429 @@
+"""Write use cases of the ICT plan. Every change is audited; bad input changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import PurePath
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.http import HttpRequest
+
+from cityhall.core.audit import audit_record, snapshot
+from cityhall.core.errors import InvalidInputError, PermissionDeniedError
+from cityhall.plans.models import (
+    ActionTask,
+    AnnualPlan,
+    DecisionRecord,
+    Evaluation,
+    HalfChoices,
+    Initiative,
+    Meeting,
+    MeetingDecision,
+    Plan,
+    PriorityScore,
+    ProgressReport,
+    ProgressStatus,
+    ScheduleBar,
+    priority_score,
+)
+from cityhall.plans.permissions import can_edit_plan, can_report_on
+
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+EVIDENCE_EXTENSIONS = {".pdf", ".xlsx", ".docx", ".csv", ".txt", ".png", ".jpg", ".jpeg"}
+
+
+def _require_editor(actor: Any) -> None:
+    if not can_edit_plan(actor):
+        raise PermissionDeniedError("計画の編集は情報政策課の担当者のみ行えます。")
+
+
+def _plan_of(initiative: Initiative) -> Plan:
+    return initiative.field.pillar.plan
+
+
+def _check_year(plan: Plan, fiscal_year: int) -> None:
+    if not plan.covers(fiscal_year):
+        raise InvalidInputError(
+            f"計画期間外の年度です。{plan.first_fiscal_year}〜{plan.last_fiscal_year}年度（西暦）の範囲で指定してください。"
+        )
+
+
+def _check_half(half: int) -> None:
+    if half not in HalfChoices.values:
+        raise InvalidInputError("期は上期（1）または下期（2）で指定してください。")
+
+
+def _audit(
+    *,
+    actor: Any,
+    action: str,
+    target: Any,
+    before: dict[str, Any] | None,
+    request: HttpRequest | None,
+    initiative: Initiative | None = None,
+) -> None:
+    department_id = initiative.department_id if initiative is not None else None
+    audit_record(
+        actor=actor,
+        action=action,
+        target=target,
+        before=before,
+        after=snapshot(target),
+        department_id=department_id,
+        request=request,
+    )
+
+
+@transaction.atomic
+def score_set(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    fiscal_year: int,
+    government: int,
+    quality: int,
+    cost: int,
+    delivery: int,
+    comment: str = "",
+    request: HttpRequest | None = None,
+) -> PriorityScore:
+    """Score an initiative for a 年度 (G・Q・C・D each 1–3). Re-scoring the same year replaces it.
+
+    Raises PermissionDeniedError, InvalidInputError.
+    """
+    _require_editor(actor)
+    values = {"G": government, "Q": quality, "C": cost, "D": delivery}
+    wrong = [k for k, v in values.items() if not isinstance(v, int) or isinstance(v, bool) or not 1 <= v <= 3]
+    if wrong:
+        raise InvalidInputError(f"{'・'.join(wrong)} は ◎（3）・○（2）・△（1）のいずれかで評価してください。")
+    _check_year(_plan_of(initiative), fiscal_year)
+    score, rank = priority_score(government, quality, cost, delivery)
+    existing = PriorityScore.objects.select_for_update().filter(initiative=initiative, fiscal_year=fiscal_year).first()
+    before = snapshot(existing) if existing else None
+    target = existing or PriorityScore(initiative=initiative, fiscal_year=fiscal_year)
+    target.government, target.quality, target.cost, target.delivery = government, quality, cost, delivery
+    target.score, target.rank, target.comment, target.scored_by = score, rank, comment, actor
+    target.save()
+    _audit(actor=actor, action="plans.score_set", target=target, before=before, request=request, initiative=initiative)
+    return target
+
+
+_INITIATIVE_FIELDS = ("title", "description", "caption", "national", "prefectural", "department")
+
+
+@transaction.atomic
+def initiative_update(
+    *, actor: Any, initiative: Initiative, data: dict[str, Any], request: HttpRequest | None = None
+) -> Initiative:
+    _require_editor(actor)
+    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    before = snapshot(initiative)
+    for name, value in data.items():
+        if name in _INITIATIVE_FIELDS:
+            setattr(initiative, name, value)
+    if not initiative.title.strip():
+        raise InvalidInputError("取組項目の名称を入力してください。")
+    initiative.save()
+    _audit(
+        actor=actor,
+        action="plans.initiative_update",
+        target=initiative,
+        before=before,
+        request=request,
+        initiative=initiative,
+    )
+    return initiative
+
+
+@transaction.atomic
+def schedule_bar_save(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    bar: ScheduleBar | None,
+    row: int,
+    label: str,
+    start: tuple[int, int],
+    end: tuple[int, int],
+    request: HttpRequest | None = None,
+) -> ScheduleBar:
+    """Add or change a schedule bar; both ends must lie inside the plan period, start ≤ end."""
+    _require_editor(actor)
+    plan = _plan_of(initiative)
+    for year, half in (start, end):
+        _check_year(plan, year)
+        _check_half(half)
+    if end < start:
+        raise InvalidInputError("終了時期は開始時期以降にしてください。")
+    if not label.strip():
+        raise InvalidInputError("実施内容を入力してください。")
+    overlapping = ScheduleBar.objects.filter(initiative=initiative, row=row)
+    if bar is not None:
+        overlapping = overlapping.exclude(pk=bar.pk)
+    for other in overlapping:
+        if not ((other.end_year, other.end_half) < start or end < (other.start_year, other.start_half)):
+            raise InvalidInputError(f"同じ行の「{other.label}」と期間が重なっています。別の行にしてください。")
+    before = snapshot(bar) if bar else None
+    target = bar or ScheduleBar(initiative=initiative)
+    target.row, target.label = row, label.strip()
+    (target.start_year, target.start_half), (target.end_year, target.end_half) = start, end
+    target.save()
+    _audit(
+        actor=actor, action="plans.schedule_save", target=target, before=before, request=request, initiative=initiative
+    )
+    return target
+
+
+@transaction.atomic
+def schedule_bar_delete(*, actor: Any, bar: ScheduleBar, request: HttpRequest | None = None) -> None:
+    _require_editor(actor)
+    audit_record(
+        actor=actor,
+        action="plans.schedule_delete",
+        target=bar,
+        before=snapshot(bar),
+        department_id=bar.initiative.department_id,
+        request=request,
+    )
+    bar.delete()
+
+
+@transaction.atomic
+def annual_plan_save(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    fiscal_year: int,
+    goal: str,
+    master_schedule: str = "",
+    request: HttpRequest | None = None,
+) -> AnnualPlan:
+    """Write the 年次計画 of an initiative for one 年度."""
+    _require_editor(actor)
+    _check_year(_plan_of(initiative), fiscal_year)
+    if not goal.strip():
+        raise InvalidInputError("年度の目標を入力してください。")
+    existing = AnnualPlan.objects.filter(initiative=initiative, fiscal_year=fiscal_year).first()
+    before = snapshot(existing) if existing else None
+    target = existing or AnnualPlan(initiative=initiative, fiscal_year=fiscal_year)
+    target.goal, target.master_schedule = goal, master_schedule
+    target.save()
+    _audit(
+        actor=actor,
+        action="plans.annual_plan_save",
+        target=target,
+        before=before,
+        request=request,
+        initiative=initiative,
+    )
+    return target
+
+
+@transaction.atomic
+def task_save(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    task: ActionTask | None,
+    fiscal_year: int,
+    title: str,
+    owner: Any,
+    due_on: dt.date,
+    status: str = ActionTask.Status.OPEN,
+    request: HttpRequest | None = None,
+) -> ActionTask:
+    """Add or change a task of the 実施計画 (action plan)."""
+    _require_editor(actor)
+    plan = _plan_of(initiative)
+    _check_year(plan, fiscal_year)
+    if not title.strip():
+        raise InvalidInputError("タスクの内容を入力してください。")
+    if status not in ActionTask.Status.values:
+        raise InvalidInputError("状態の指定が正しくありません。")
+    if owner is not None and not (owner.is_staff and owner.is_active):
+        raise InvalidInputError("担当者には有効な職員を指定してください。")
+    before = snapshot(task) if task else None
+    target = task or ActionTask(initiative=initiative)
+    target.fiscal_year, target.title, target.owner, target.due_on, target.status = (
+        fiscal_year,
+        title.strip(),
+        owner,
+        due_on,
+        status,
+    )
+    target.save()
+    _audit(actor=actor, action="plans.task_save", target=target, before=before, request=request, initiative=initiative)
+    return target
+
+
+def _check_evidence(evidence: UploadedFile | None) -> None:
+    if evidence is None:
+        return
+    if evidence.size is not None and evidence.size > EVIDENCE_MAX_BYTES:
+        raise InvalidInputError("根拠資料は10MB以下のファイルにしてください。")
+    if PurePath(evidence.name or "").suffix.lower() not in EVIDENCE_EXTENSIONS:
+        raise InvalidInputError(
+            "根拠資料は PDF・Excel・Word・CSV・テキスト・画像（PNG/JPEG）のいずれかにしてください。"
+        )
+
+
+@transaction.atomic
+def progress_report(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    fiscal_year: int,
+    half: int,
+    status: str,
+    comment: str = "",
+    evidence: UploadedFile | None = None,
+    request: HttpRequest | None = None,
+) -> ProgressReport:
+    """Report progress for one half-year. Departments report only on their own initiatives.
+
+    Reporting the same half-year again replaces the report (the audit log keeps the earlier one).
+    Raises PermissionDeniedError, InvalidInputError.
+    """
+    if not can_report_on(actor, initiative.department_id):
+        raise PermissionDeniedError("この取組項目の進捗は、担当課または情報政策課のみ報告できます。")
+    _check_year(_plan_of(initiative), fiscal_year)
+    _check_half(half)
+    if status not in ProgressStatus.values:
+        raise InvalidInputError("進捗は 未着手・実施中・完了・遅延 のいずれかを選んでください。")
+    if status == ProgressStatus.DELAYED and not comment.strip():
+        raise InvalidInputError("遅延の場合は、理由と今後の見通しをコメントに記入してください。")
+    _check_evidence(evidence)
+    existing = (
+        ProgressReport.objects.select_for_update()
+        .filter(initiative=initiative, fiscal_year=fiscal_year, half=half)
+        .first()
+    )
+    before = snapshot(existing) if existing else None
+    target = existing or ProgressReport(initiative=initiative, fiscal_year=fiscal_year, half=half)
+    target.status, target.comment, target.reported_by = status, comment, actor
+    if evidence is not None:
+        target.evidence = evidence
+    target.save()
+    _audit(
+        actor=actor,
+        action="plans.progress_report",
+        target=target,
+        before=before,
+        request=request,
+        initiative=initiative,
+    )
+    return target
+
+
+@transaction.atomic
+def evaluation_save(
+    *,
+    actor: Any,
+    initiative: Initiative,
+    fiscal_year: int,
+    achievement: str,
+    results: str = "",
+    issues: str = "",
+    next_actions: str = "",
+    request: HttpRequest | None = None,
+) -> Evaluation:
+    """The yearly PDCA review of one initiative."""
+    _require_editor(actor)
+    _check_year(_plan_of(initiative), fiscal_year)
+    if achievement not in Evaluation.Achievement.values:
+        raise InvalidInputError("達成度を選んでください。")
+    existing = Evaluation.objects.filter(initiative=initiative, fiscal_year=fiscal_year).first()
+    before = snapshot(existing) if existing else None
+    target = existing or Evaluation(initiative=initiative, fiscal_year=fiscal_year)
+    target.achievement, target.results, target.issues, target.next_actions = achievement, results, issues, next_actions
+    target.evaluated_by = actor
+    target.save()
+    _audit(
+        actor=actor,
+        action="plans.evaluation_save",
+        target=target,
+        before=before,
+        request=request,
+        initiative=initiative,
+    )
+    return target
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    actor: Any,
+    initiative: Initiative | None,
+    decided_on: dt.date,
+    observe: str,
+    orient: str,
+    decide: str,
+    act: str,
+    request: HttpRequest | None = None,
+) -> DecisionRecord:
+    """Record an OODA-style quick decision (判断記録)."""
+    _require_editor(actor)
+    if not all(part.strip() for part in (observe, orient, decide, act)):
+        raise InvalidInputError("Observe・Orient・Decide・Act のすべてを記入してください。")
+    record = DecisionRecord.objects.create(
+        initiative=initiative,
+        decided_on=decided_on,
+        observe=observe,
+        orient=orient,
+        decide=decide,
+        act=act,
+        decided_by=actor,
+    )
+    _audit(
+        actor=actor, action="plans.decision_record", target=record, before=None, request=request, initiative=initiative
+    )
+    return record
+
+
+@transaction.atomic
+def meeting_save(
+    *,
+    actor: Any,
+    meeting: Meeting | None,
+    committee: str,
+    held_on: dt.date,
+    title: str,
+    agenda: str = "",
+    minutes: str = "",
+    committees: list[str],
+    request: HttpRequest | None = None,
+) -> Meeting:
+    """Create or update a committee meeting (agenda, minutes). `committees` lists the valid values."""
+    _require_editor(actor)
+    if committee not in committees:
+        raise InvalidInputError("会議体の指定が正しくありません。")
+    if not title.strip():
+        raise InvalidInputError("会議名を入力してください。")
+    before = snapshot(meeting) if meeting else None
+    target = meeting or Meeting(created_by=actor)
+    target.committee, target.held_on, target.title, target.agenda, target.minutes = (
+        committee,
+        held_on,
+        title.strip(),
+        agenda,
+        minutes,
+    )
+    target.save()
+    _audit(actor=actor, action="plans.meeting_save", target=target, before=before, request=request)
+    return target
+
+
+@transaction.atomic
+def meeting_decision_add(
+    *, actor: Any, meeting: Meeting, text: str, initiatives: list[Initiative], request: HttpRequest | None = None
+) -> MeetingDecision:
+    _require_editor(actor)
+    if not text.strip():
+        raise InvalidInputError("決定事項を入力してください。")
+    decision = MeetingDecision.objects.create(meeting=meeting, text=text.strip())
+    decision.initiatives.set(initiatives)
+    after = snapshot(decision) | {"initiatives": [i.pk for i in initiatives]}
+    audit_record(actor=actor, action="plans.meeting_decision_add", target=decision, after=after, request=request)
+    return decision
