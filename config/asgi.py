@@ -2,5 +2,8 @@ import os
 
 from django.core.asgi import get_asgi_application
 
+from cityhall.core.edge_cache import EdgeCache
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-application = get_asgi_application()
+# Anonymous public pages are answered from memory when Django marked them public (see edge_cache).
+application = EdgeCache(get_asgi_application())

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import translate_url
 from django.utils.translation import get_language
 
 from cityhall.core.selectors import municipality_find
@@ -15,4 +16,11 @@ def site(request: HttpRequest) -> dict[str, Any]:
     if municipality and municipality.name_en and get_language().startswith("en"):
         local_name = municipality.name_en
     name = settings.CITYHALL_SITE_NAME or local_name
-    return {"site_name": name, "municipality": municipality, "is_demo": settings.CITYHALL_DEMO}
+    other = "ja" if get_language().startswith("en") else "en"
+    return {
+        "site_name": name,
+        "municipality": municipality,
+        "is_demo": settings.CITYHALL_DEMO,
+        # A plain link (no form, no CSRF token) keeps anonymous pages cacheable.
+        "alternate_language_url": translate_url(request.get_full_path(), other),
+    }

@@ -1,0 +1,102 @@
+"""A small in-process page cache in front of Django, for anonymous public pages.
+
+Disaster days showed that what keeps a city's site up is serving public pages
+from a cache (LESSONS.md), not a lighter page rendered per request. This ASGI
+middleware answers a GET for a public page from memory when the visitor has no
+session, before Django's middleware stack runs. It only stores responses that
+Django marked `Cache-Control: public` and that set no cookie, for at most their
+max-age (and never longer than MAX_TTL), so a CDN in front behaves the same.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+App = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+MAX_TTL = 60.0
+MAX_ENTRIES = 2000
+SESSION_COOKIES = (b"sessionid=", b"csrftoken=", b"messages=")
+
+
+def _max_age(headers: list[tuple[bytes, bytes]]) -> float:
+    for name, value in headers:
+        if name.lower() == b"cache-control":
+            parts = [p.strip() for p in value.decode("latin-1").lower().split(",")]
+            if "public" not in parts:
+                return 0.0
+            for part in parts:
+                if part.startswith("s-maxage="):
+                    return float(part.split("=", 1)[1])
+            for part in parts:
+                if part.startswith("max-age="):
+                    return float(part.split("=", 1)[1])
+    return 0.0
+
+
+class EdgeCache:
+    def __init__(self, app: App, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.app = app
+        self.clock = clock
+        self.entries: OrderedDict[bytes, tuple[float, int, list[tuple[bytes, bytes]], bytes]] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def _cacheable_request(self, scope: Scope) -> bool:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            return False
+        for name, value in scope.get("headers", []):
+            if name == b"cookie" and any(c in value for c in SESSION_COOKIES):
+                return False
+            if name == b"authorization":
+                return False
+        return True
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not self._cacheable_request(scope):
+            await self.app(scope, receive, send)
+            return
+        key = scope["path"].encode() + b"?" + scope.get("query_string", b"")
+        entry = self.entries.get(key)
+        now = self.clock()
+        if entry is not None and entry[0] > now:
+            self.hits += 1
+            _expires, status, headers, body = entry
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+            return
+        self.misses += 1
+        await self._fetch_and_store(scope, receive, send, key, now)
+
+    async def _fetch_and_store(self, scope: Scope, receive: Receive, send: Send, key: bytes, now: float) -> None:
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, capture)
+        if start is None or start["status"] != 200 or scope["method"] != "GET":
+            return
+        headers = [(bytes(n), bytes(v)) for n, v in start.get("headers", [])]
+        if any(n.lower() == b"set-cookie" for n, _v in headers):
+            return
+        ttl = min(_max_age(headers), MAX_TTL)
+        if ttl <= 0:
+            return
+        self.entries[key] = (now + ttl, 200, headers, b"".join(chunks))
+        self.entries.move_to_end(key)
+        while len(self.entries) > MAX_ENTRIES:
+            self.entries.popitem(last=False)
