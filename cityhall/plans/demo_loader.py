@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from cityhall.accounts import selectors as account_selectors
 from cityhall.core import selectors as core_selectors
-from cityhall.plans import seed_data
-from cityhall.plans.models import Initiative, Meeting, Plan, PriorityScore, ProgressReport, priority_score
+from cityhall.plans import seed_data, services
+from cityhall.plans.models import Initiative, Meeting, Plan, PriorityScore, ProgressReport
 from cityhall.plans.selectors import reference_half
 
 # (G, Q, C, D) per initiative position, fictional but plausible.
@@ -56,6 +56,7 @@ _DEMO_STATUS = [
 
 
 def load() -> list[str]:
+    """Through the services, as the demo policy officer: every change is audited; a second run adds nothing."""
     plan = Plan.objects.filter(name=seed_data.PLAN_NAME).first()
     if plan is None:
         return ["（ICT推進計画が見つからないため、計画のデモデータは読み込みませんでした）"]
@@ -68,51 +69,50 @@ def load() -> list[str]:
     }
     initiatives = list(Initiative.objects.filter(field__pillar__plan=plan).select_related("field__pillar"))
     initiatives.sort(key=lambda i: (i.field.pillar.number, i.field.number, i.number))
-    admin = account_selectors.staff_list().filter(email="policy@demo.ohtawara.example.jp").first()
-    if admin is None:
+    officer = account_selectors.staff_list().filter(email="policy@demo.ohtawara.example.jp").first()
+    if officer is None:
         return []
     reported = reference_half(plan, timezone.localdate())
-    year = reported.fiscal_year.year
+    year, half = reported.fiscal_year.year, int(reported.half)
     for n, initiative in enumerate(initiatives):
         code = codes.get((initiative.field.pillar.number, initiative.field.number, initiative.number))
         if code in departments and initiative.department_id is None:
-            initiative.department = departments[code]
-            initiative.save(update_fields=["department"])
-        g, q, c, d = _DEMO_MARKS[n % len(_DEMO_MARKS)]
-        score, rank = priority_score(g, q, c, d)
-        PriorityScore.objects.get_or_create(
-            initiative=initiative,
-            fiscal_year=year,
-            defaults={
-                "government": g,
-                "quality": q,
-                "cost": c,
-                "delivery": d,
-                "score": score,
-                "rank": rank,
-                "scored_by": admin,
-                "comment": "デモ用の評価",
-            },
+            department = departments[code]
+            services.initiative_update(actor=officer, initiative=initiative, data={"department": department})
+            initiative.department = department
+        if not PriorityScore.objects.filter(initiative=initiative, fiscal_year=year).exists():
+            g, q, c, d = _DEMO_MARKS[n % len(_DEMO_MARKS)]
+            services.score_set(
+                actor=officer,
+                initiative=initiative,
+                fiscal_year=year,
+                government=g,
+                quality=q,
+                cost=c,
+                delivery=d,
+                comment="デモ用の評価",
+            )
+        if not ProgressReport.objects.filter(initiative=initiative, fiscal_year=year, half=half).exists():
+            status = _DEMO_STATUS[n % len(_DEMO_STATUS)]
+            delayed = status == "delayed"
+            services.progress_report(
+                actor=officer,
+                initiative=initiative,
+                fiscal_year=year,
+                half=half,
+                status=status,
+                comment="調達仕様の確定が遅れている（デモ）" if delayed else "計画どおり（デモ）",
+            )
+    title, held_on = "電子市役所推進本部会議（デモ）", dt.date(year, 5, 20)
+    if not Meeting.objects.filter(committee="headquarters", title=title, held_on=held_on).exists():
+        services.meeting_save(
+            actor=officer,
+            meeting=None,
+            committee="headquarters",
+            held_on=held_on,
+            title=title,
+            agenda="1. 計画の進捗\n2. 優先度評価",
+            minutes="各取組の進捗を確認した（デモ）。",
+            committees=[value for value, _label in account_selectors.committee_choices()],
         )
-        status = _DEMO_STATUS[n % len(_DEMO_STATUS)]
-        ProgressReport.objects.get_or_create(
-            initiative=initiative,
-            fiscal_year=year,
-            half=int(reported.half),
-            defaults={
-                "status": status,
-                "reported_by": admin,
-                "comment": "調達仕様の確定が遅れている（デモ）" if status == "delayed" else "計画どおり（デモ）",
-            },
-        )
-    Meeting.objects.get_or_create(
-        committee="headquarters",
-        title="電子市役所推進本部会議（デモ）",
-        held_on=dt.date(year, 5, 20),
-        defaults={
-            "agenda": "1. 計画の進捗\n2. 優先度評価",
-            "minutes": "各取組の進捗を確認した（デモ）。",
-            "created_by": admin,
-        },
-    )
     return [f"ICT推進計画（{len(initiatives)}取組項目）のデモの評価・進捗を読み込みました。"]

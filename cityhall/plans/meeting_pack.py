@@ -171,8 +171,7 @@ def _ranking(plan: Plan, year: int, css: dict[str, Any]) -> list[Any]:
         ["順位", "コード", "取組項目", "担当課", "G", "Q", "C", "D", "点数", "優先度", "評価コメント"],
     ]
     extra: list[tuple[Any, ...]] = [("ALIGN", (0, 1), (1, -1), "CENTER"), ("ALIGN", (4, 1), (9, -1), "CENTER")]
-    place, previous = 0, None
-    for n, (initiative, score) in enumerate(selectors.scores_for_year(plan, year), start=1):
+    for initiative, score, place in selectors.scores_for_year(plan, year):
         named = [
             initiative.code,
             Paragraph(_text(initiative.title), css["cell"]),
@@ -181,8 +180,6 @@ def _ranking(plan: Plan, year: int, css: dict[str, Any]) -> list[Any]:
         if score is None:
             data.append(["—", *named, "", "", "", "", "", "未評価", ""])
             continue
-        if score.score != previous:  # equal scores share a place: 1, 2, 2, 4
-            place, previous = n, score.score
         marks = [SYMBOLS.get(v, str(v)) for v in (score.government, score.quality, score.cost, score.delivery)]
         extra.append(("BACKGROUND", (9, len(data)), (9, len(data)), RANK_BG[Rank(score.rank)]))
         data.append(
@@ -202,7 +199,8 @@ def _ranking(plan: Plan, year: int, css: dict[str, Any]) -> list[Any]:
         Spacer(1, 3 * mm),
         Paragraph(
             "点数 = G × Q × C × D ÷ 4（G: Government、Q: Quality、C: Cost、D: Delivery。◎=3、○=2、△=1）。"
-            "A 最優先: 24点以上、B 優先: 18点以上24点未満、C 計画変更: 18点未満。",
+            "A 最優先: 24点以上、B 優先: 18点以上24点未満、C 計画変更: 18点未満。"
+            "計画書の算定式（G×Q×C×D÷4）では最高点が20.25点のため、A（24点以上）には該当しません。",
             css["note"],
         ),
         PageBreak(),

@@ -212,11 +212,28 @@ class PriorityScore(models.Model):
         return f"{self.initiative} {self.fiscal_year}: {self.score} ({self.rank})"
 
 
+RANK_A_FROM = Decimal(24)
+RANK_B_FROM = Decimal(18)
+
+
+def rank_for(score: Decimal) -> str:
+    """The plan's thresholds: A ≥ 24, B ≥ 18, otherwise C.
+
+    With G・Q・C・D each 1–3 the formula tops out at 81 ÷ 4 = 20.25, so A cannot
+    be reached. That is what the plan document says; the pages point it out
+    rather than change the thresholds.
+    """
+    if score >= RANK_A_FROM:
+        return str(Rank.A)
+    if score >= RANK_B_FROM:
+        return str(Rank.B)
+    return str(Rank.C)
+
+
 def priority_score(g: int, q: int, c: int, d: int) -> tuple[Decimal, str]:
-    """The plan's formula: G×Q×C×D÷4; A ≥ 24, B ≥ 18, otherwise C."""
-    score = Decimal(g * q * c * d) / Decimal(4)
-    rank = Rank.A if score >= 24 else Rank.B if score >= 18 else Rank.C
-    return score.quantize(Decimal("0.01")), str(rank)
+    """The plan's formula: G×Q×C×D÷4, ranked by `rank_for`."""
+    score = (Decimal(g * q * c * d) / Decimal(4)).quantize(Decimal("0.01"))
+    return score, rank_for(score)
 
 
 class AnnualPlan(models.Model):

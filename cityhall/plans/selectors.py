@@ -7,11 +7,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
+from cityhall.core import selectors as core_selectors
 from cityhall.core.errors import NotFoundError
 from cityhall.core.fiscal_year import FiscalYear, HalfYear
+from cityhall.core.models import Department
 from cityhall.plans.models import (
+    ActionTask,
     DecisionRecord,
     Initiative,
     Meeting,
@@ -23,6 +26,7 @@ from cityhall.plans.models import (
     Rank,
     ScheduleBar,
 )
+from cityhall.plans.permissions import can_download_evidence
 
 
 def plan_get() -> Plan:
@@ -54,6 +58,58 @@ def initiative_get(*, initiative_id: int) -> Initiative:
         return Initiative.objects.select_related("field__pillar__plan", "department").get(pk=initiative_id)
     except Initiative.DoesNotExist as exc:
         raise NotFoundError("指定された取組項目が見つかりません。") from exc
+
+
+def initiative_choices(plan: Plan) -> QuerySet[Initiative]:
+    """The plan's initiatives for a choice field (labels use the code, so the pillar comes along)."""
+    return Initiative.objects.filter(field__pillar__plan=plan).select_related("field__pillar")
+
+
+def department_choices(initiative: Initiative) -> QuerySet[Department]:
+    """Departments an initiative may be given: the active ones, plus the one it has (even if since closed)."""
+    return core_selectors.department_list(include_inactive=True).filter(
+        Q(is_active=True) | Q(pk=initiative.department_id)
+    )
+
+
+def initiative_records(initiative: Initiative) -> dict[str, Any]:
+    """What the initiative page lists besides the schedule: progress, plans, tasks, reviews, history."""
+    return {
+        "progress": initiative.progress.select_related("reported_by"),
+        "annual_plans": initiative.annual_plans.order_by("fiscal_year"),
+        "tasks": initiative.tasks.select_related("owner"),
+        "evaluations": initiative.evaluations.order_by("fiscal_year"),
+        "history": initiative.history.all(),
+    }
+
+
+def schedule_bar_get(*, initiative: Initiative, bar_id: int) -> ScheduleBar:
+    """A bar of this initiative; a bar of another initiative is not found."""
+    try:
+        return initiative.schedule.get(pk=bar_id)
+    except ScheduleBar.DoesNotExist as exc:
+        raise NotFoundError("指定された実施スケジュールが見つかりません。") from exc
+
+
+def task_get(*, initiative: Initiative, task_id: int) -> ActionTask:
+    """A task of this initiative; a task of another initiative is not found."""
+    try:
+        return initiative.tasks.select_related("owner").get(pk=task_id)
+    except ActionTask.DoesNotExist as exc:
+        raise NotFoundError("指定されたタスクが見つかりません。") from exc
+
+
+def progress_evidence_get(*, actor: Any, report_id: int) -> ProgressReport:
+    """A progress report with evidence the actor may download.
+
+    Evidence is for the department in charge, the ICT policy division and committee
+    members. Anyone else is told it does not exist, so ids cannot be probed.
+    Raises NotFoundError.
+    """
+    report = ProgressReport.objects.select_related("initiative").filter(pk=report_id).exclude(evidence="").first()
+    if report is None or not can_download_evidence(actor, report.initiative.department_id):
+        raise NotFoundError("指定された根拠資料が見つかりません。")
+    return report
 
 
 @dataclass
@@ -122,14 +178,27 @@ def gantt_rows(plan: Plan, subset: list[Initiative] | None = None) -> list[Gantt
     return rows
 
 
-def scores_for_year(plan: Plan, fiscal_year: int) -> list[tuple[Initiative, PriorityScore | None]]:
-    """Every initiative with its score for the year, best first (unscored last)."""
+RankedInitiative = tuple[Initiative, PriorityScore | None, int | None]
+
+
+def scores_for_year(plan: Plan, fiscal_year: int) -> list[RankedInitiative]:
+    """Every initiative with its score and place for the year, best first (unscored last, no place).
+
+    Equal scores share a place and the next place skips: 1, 2, 2, 4.
+    """
     scores = {
         s.initiative_id: s
         for s in PriorityScore.objects.filter(fiscal_year=fiscal_year, initiative__field__pillar__plan=plan)
     }
     pairs = [(i, scores.get(i.pk)) for i in initiatives(plan)]
-    return sorted(pairs, key=lambda pair: (pair[1] is None, -(pair[1].score if pair[1] else 0)))
+    pairs.sort(key=lambda pair: (pair[1] is None, -(pair[1].score if pair[1] else 0)))
+    ranked: list[RankedInitiative] = []
+    place, previous = 0, None
+    for n, (initiative, score) in enumerate(pairs, start=1):
+        if score is not None and score.score != previous:
+            place, previous = n, score.score
+        ranked.append((initiative, score, place if score is not None else None))
+    return ranked
 
 
 def score_matrix(plan: Plan) -> list[tuple[Initiative, list[PriorityScore | None]]]:
@@ -269,7 +338,11 @@ def dashboard(plan: Plan, *, today: dt.date) -> Dashboard:
 
 
 def meetings() -> QuerySet[Meeting]:
-    return Meeting.objects.prefetch_related("decisions__initiatives").order_by("-held_on", "-id")
+    """Meetings, newest first, with decisions and their initiatives (codes need the pillar)."""
+    return Meeting.objects.prefetch_related(
+        "decisions",
+        Prefetch("decisions__initiatives", queryset=Initiative.objects.select_related("field__pillar")),
+    ).order_by("-held_on", "-id")
 
 
 def meeting_get(*, meeting_id: int) -> Meeting:

@@ -7,11 +7,13 @@ from pathlib import PurePath
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest
+from django.utils import timezone
 
 from cityhall.core.audit import audit_record, snapshot
-from cityhall.core.errors import InvalidInputError, PermissionDeniedError
+from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
+from cityhall.core.fiscal_year import FiscalYear
 from cityhall.plans.models import (
     ActionTask,
     AnnualPlan,
@@ -32,6 +34,7 @@ from cityhall.plans.permissions import can_edit_plan, can_report_on
 
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 EVIDENCE_EXTENSIONS = {".pdf", ".xlsx", ".docx", ".csv", ".txt", ".png", ".jpg", ".jpeg"}
+PROGRESS_REPORTERS_ONLY = "この取組項目の進捗は、担当課または情報政策課のみ報告できます。"
 
 
 def _require_editor(actor: Any) -> None:
@@ -53,6 +56,22 @@ def _check_year(plan: Plan, fiscal_year: int) -> None:
 def _check_half(half: int) -> None:
     if half not in HalfChoices.values:
         raise InvalidInputError("期は上期（1）または下期（2）で指定してください。")
+
+
+def _save_once_per_period(target: models.Model, *, what: str) -> None:
+    """Save a record that is unique per initiative and period.
+
+    Two first-time writes for the same period can both find no existing row; the
+    second then breaks the unique constraint (PostgreSQL). The savepoint keeps the
+    outer transaction usable, and the user is asked to reload instead of seeing a 500.
+    """
+    try:
+        with transaction.atomic():
+            target.save()
+    except IntegrityError as exc:
+        raise ConflictError(
+            f"{what}が他の操作と同時に登録されました。画面を更新して内容を確かめてから、もう一度保存してください。"
+        ) from exc
 
 
 def _audit(
@@ -91,7 +110,7 @@ def score_set(
 ) -> PriorityScore:
     """Score an initiative for a 年度 (G・Q・C・D each 1–3). Re-scoring the same year replaces it.
 
-    Raises PermissionDeniedError, InvalidInputError.
+    Writes one audit entry. Raises PermissionDeniedError, InvalidInputError, ConflictError.
     """
     _require_editor(actor)
     values = {"G": government, "Q": quality, "C": cost, "D": delivery}
@@ -105,7 +124,8 @@ def score_set(
     target = existing or PriorityScore(initiative=initiative, fiscal_year=fiscal_year)
     target.government, target.quality, target.cost, target.delivery = government, quality, cost, delivery
     target.score, target.rank, target.comment, target.scored_by = score, rank, comment, actor
-    target.save()
+    target.scored_at = timezone.now()
+    _save_once_per_period(target, what="この年度の優先度評価")
     _audit(actor=actor, action="plans.score_set", target=target, before=before, request=request, initiative=initiative)
     return target
 
@@ -117,14 +137,22 @@ _INITIATIVE_FIELDS = ("title", "description", "caption", "national", "prefectura
 def initiative_update(
     *, actor: Any, initiative: Initiative, data: dict[str, Any], request: HttpRequest | None = None
 ) -> Initiative:
+    """Change the description of an initiative (title, texts, 国/県 flags, department in charge).
+
+    Keys of `data` other than those fields are ignored. Writes one audit entry.
+    Raises PermissionDeniedError, InvalidInputError.
+    """
     _require_editor(actor)
-    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    initiative = Initiative.objects.select_for_update().select_related("field__pillar").get(pk=initiative.pk)
     before = snapshot(initiative)
     for name, value in data.items():
         if name in _INITIATIVE_FIELDS:
-            setattr(initiative, name, value)
-    if not initiative.title.strip():
+            setattr(initiative, name, value.strip() if isinstance(value, str) else value)
+    if not initiative.title:
         raise InvalidInputError("取組項目の名称を入力してください。")
+    department = initiative.department
+    if department is not None and department.pk != before["department_id"] and not department.is_active:
+        raise InvalidInputError("担当課には現在の組織の課を選んでください。")
     initiative.save()
     _audit(
         actor=actor,
@@ -149,8 +177,16 @@ def schedule_bar_save(
     end: tuple[int, int],
     request: HttpRequest | None = None,
 ) -> ScheduleBar:
-    """Add or change a schedule bar; both ends must lie inside the plan period, start ≤ end."""
+    """Add or change a schedule bar; both ends must lie inside the plan period, start ≤ end.
+
+    Bars of one row may not overlap. Writes one audit entry.
+    Raises PermissionDeniedError, InvalidInputError.
+    """
     _require_editor(actor)
+    if bar is not None and bar.initiative_id != initiative.pk:
+        raise InvalidInputError("この取組項目の実施スケジュールではありません。")
+    if row < 1:
+        raise InvalidInputError("行は1以上の番号で指定してください。")
     plan = _plan_of(initiative)
     for year, half in (start, end):
         _check_year(plan, year)
@@ -178,6 +214,7 @@ def schedule_bar_save(
 
 @transaction.atomic
 def schedule_bar_delete(*, actor: Any, bar: ScheduleBar, request: HttpRequest | None = None) -> None:
+    """Remove a schedule bar; the audit entry keeps what it was. Raises PermissionDeniedError."""
     _require_editor(actor)
     audit_record(
         actor=actor,
@@ -209,7 +246,7 @@ def annual_plan_save(
     before = snapshot(existing) if existing else None
     target = existing or AnnualPlan(initiative=initiative, fiscal_year=fiscal_year)
     target.goal, target.master_schedule = goal, master_schedule
-    target.save()
+    _save_once_per_period(target, what="この年度の年次計画")
     _audit(
         actor=actor,
         action="plans.annual_plan_save",
@@ -234,15 +271,24 @@ def task_save(
     status: str = ActionTask.Status.OPEN,
     request: HttpRequest | None = None,
 ) -> ActionTask:
-    """Add or change a task of the 実施計画 (action plan)."""
+    """Add or change a task of the 実施計画 (action plan); the due date lies inside the plan period.
+
+    Writes one audit entry. Raises PermissionDeniedError, InvalidInputError.
+    """
     _require_editor(actor)
+    if task is not None and task.initiative_id != initiative.pk:
+        raise InvalidInputError("この取組項目のタスクではありません。")
     plan = _plan_of(initiative)
     _check_year(plan, fiscal_year)
     if not title.strip():
         raise InvalidInputError("タスクの内容を入力してください。")
     if status not in ActionTask.Status.values:
         raise InvalidInputError("状態の指定が正しくありません。")
-    if owner is not None and not (owner.is_staff and owner.is_active):
+    if not FiscalYear(plan.first_fiscal_year).starts_on <= due_on <= FiscalYear(plan.last_fiscal_year).ends_on:
+        raise InvalidInputError("期限は計画期間内の日付にしてください。")
+    # An owner who has since left does not stop the task from being closed; a new owner must be current.
+    owner_changed = task is None or getattr(owner, "pk", None) != task.owner_id
+    if owner is not None and owner_changed and not (owner.is_staff and owner.is_active):
         raise InvalidInputError("担当者には有効な職員を指定してください。")
     before = snapshot(task) if task else None
     target = task or ActionTask(initiative=initiative)
@@ -284,10 +330,10 @@ def progress_report(
     """Report progress for one half-year. Departments report only on their own initiatives.
 
     Reporting the same half-year again replaces the report (the audit log keeps the earlier one).
-    Raises PermissionDeniedError, InvalidInputError.
+    Writes one audit entry. Raises PermissionDeniedError, InvalidInputError, ConflictError.
     """
     if not can_report_on(actor, initiative.department_id):
-        raise PermissionDeniedError("この取組項目の進捗は、担当課または情報政策課のみ報告できます。")
+        raise PermissionDeniedError(PROGRESS_REPORTERS_ONLY)
     _check_year(_plan_of(initiative), fiscal_year)
     _check_half(half)
     if status not in ProgressStatus.values:
@@ -303,9 +349,10 @@ def progress_report(
     before = snapshot(existing) if existing else None
     target = existing or ProgressReport(initiative=initiative, fiscal_year=fiscal_year, half=half)
     target.status, target.comment, target.reported_by = status, comment, actor
+    target.reported_at = timezone.now()
     if evidence is not None:
         target.evidence = evidence
-    target.save()
+    _save_once_per_period(target, what="この期の進捗報告")
     _audit(
         actor=actor,
         action="plans.progress_report",
@@ -338,8 +385,8 @@ def evaluation_save(
     before = snapshot(existing) if existing else None
     target = existing or Evaluation(initiative=initiative, fiscal_year=fiscal_year)
     target.achievement, target.results, target.issues, target.next_actions = achievement, results, issues, next_actions
-    target.evaluated_by = actor
-    target.save()
+    target.evaluated_by, target.evaluated_at = actor, timezone.now()
+    _save_once_per_period(target, what="この年度の年度評価")
     _audit(
         actor=actor,
         action="plans.evaluation_save",

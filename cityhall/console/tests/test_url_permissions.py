@@ -24,6 +24,7 @@ ORG_POST = (LOGIN, 403, 403, 403, 302)
 TOKENS_GET = (LOGIN, 403, 403, 200, 200)
 PLAN_READ = (LOGIN, 403, 200, 200, 200)
 PLAN_EDIT_POST = (LOGIN, 403, 403, 400, 400)  # editors get past the check; the empty form is refused
+PLAN_EDIT_ACTION = (LOGIN, 403, 403, 302, 302)  # editors only; no form to fill in
 
 # name → (method, kwargs-builder key, expected)
 MATRIX = {
@@ -58,16 +59,23 @@ MATRIX = {
     "console:plans:dashboard": ("get", None, PLAN_READ),
     "console:plans:ranking": ("get", None, PLAN_READ),
     "console:plans:initiative": ("get", "initiative", PLAN_READ),
+    "console:plans:initiative_edit": ("post", "initiative", PLAN_EDIT_POST),
+    "console:plans:schedule_add": ("post", "initiative", PLAN_EDIT_POST),
+    "console:plans:schedule_edit": ("post", "bar", PLAN_EDIT_POST),
+    "console:plans:schedule_delete": ("post", "bar", PLAN_EDIT_ACTION),
     "console:plans:score": ("post", "initiative", PLAN_EDIT_POST),
     # The clerk's department is in charge of this initiative, so the clerk may report.
     "console:plans:progress": ("post", "initiative", (LOGIN, 403, 400, 400, 400)),
     "console:plans:annual_plan": ("post", "initiative", PLAN_EDIT_POST),
     "console:plans:task": ("post", "initiative", PLAN_EDIT_POST),
+    "console:plans:task_status": ("post", "task", PLAN_EDIT_POST),
     "console:plans:evaluation": ("post", "initiative", PLAN_EDIT_POST),
+    # The clerk's department is in charge (and the clerk sits on a committee); others would get 404.
     "console:plans:evidence": ("get", "evidence", PLAN_READ),
     "console:plans:decisions": ("get", None, PLAN_READ),
     "console:plans:meetings": ("get", None, PLAN_READ),
     "console:plans:meeting": ("get", "meeting", PLAN_READ),
+    "console:plans:meeting_edit": ("post", "meeting", PLAN_EDIT_POST),
     "console:plans:export_csv": ("get", "dataset", PLAN_READ),
     "console:plans:export_xlsx": ("get", None, PLAN_READ),
     "console:plans:meeting_pack": ("get", None, PLAN_READ),
@@ -101,7 +109,7 @@ def objects(admin_user, clerk, departments):
 
     from cityhall.accounts.models import Role
     from cityhall.plans import services as plan_services
-    from cityhall.plans.models import Initiative, Meeting
+    from cityhall.plans.models import ActionTask, Initiative, Meeting
 
     initiative = Initiative.objects.filter(title="市民窓口の利便性向上").get()
     initiative.department = departments["citizens"]
@@ -117,10 +125,16 @@ def objects(admin_user, clerk, departments):
     meeting = Meeting.objects.create(
         committee="headquarters", held_on=dt.date(2024, 5, 1), title="会議", created_by=admin_user
     )
+    bar = initiative.schedule.first()
+    task = ActionTask.objects.create(
+        initiative=initiative, fiscal_year=2024, title="業者選定", due_on=dt.date(2024, 9, 30)
+    )
     return {
         "initiative": {"initiative_id": initiative.pk},
         "evidence": {"report_id": report.pk},
         "meeting": {"meeting_id": meeting.pk},
+        "bar": {"initiative_id": initiative.pk, "bar_id": bar.pk},
+        "task": {"initiative_id": initiative.pk, "task_id": task.pk},
         "dataset": {"dataset": "initiatives"},
         "department": {"department_id": departments["citizens"].pk},
         "staff": {"user_id": clerk.pk},

@@ -67,7 +67,10 @@ def load(apps: Any, schema_editor: Any) -> None:
 
 
 def unload(apps: Any, schema_editor: Any) -> None:
-    apps.get_model("plans", "Plan").objects.filter(name=seed_data.PLAN_NAME).delete()
+    """Leave the plan in place: by now it carries scores, progress and evidence that users entered.
+
+    Deleting it would cascade to all of that. Migrating forward again finds the plan and loads nothing.
+    """
 
 
 class Migration(migrations.Migration):

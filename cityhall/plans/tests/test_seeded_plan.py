@@ -80,3 +80,19 @@ def test_gantt_survives_bars_outside_the_plan_and_overlaps(db, departments):
         [(1, "跨ぐ"), (1, None)],
         [(2, "重なる")],
     ]
+
+
+def test_reversing_the_seed_migration_leaves_the_plan_and_what_users_entered(db):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from cityhall.plans.models import Plan
+
+    seed = import_module("cityhall.plans.migrations.0003_seed_plan")
+    (operation,) = seed.Migration.operations
+    assert operation.reversible
+    before = (Plan.objects.count(), Initiative.objects.count(), ScheduleBar.objects.count())
+    operation.reverse_code(apps, None)
+    assert (Plan.objects.count(), Initiative.objects.count(), ScheduleBar.objects.count()) == before
+    assert before[0] >= 1

@@ -3,11 +3,12 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
-from cityhall.core.errors import InvalidInputError, PermissionDeniedError
+from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from cityhall.core.models import AuditEntry
 from cityhall.plans import services
-from cityhall.plans.models import PriorityScore, ProgressReport, priority_score
+from cityhall.plans.models import Evaluation, PriorityScore, ProgressReport, priority_score
 
 
 @pytest.mark.parametrize(
@@ -16,13 +17,6 @@ from cityhall.plans.models import PriorityScore, ProgressReport, priority_score
 )
 def test_the_plan_formula(g, q, c, d, score, rank):
     assert priority_score(g, q, c, d) == (Decimal(score), rank)
-
-
-def test_rank_boundaries_are_inclusive():
-    # 24 and 18 are reachable only through the formula's ÷4: 96/4 = 24 is impossible with 1–3,
-    # so check the thresholds directly on the computed values that straddle them.
-    assert priority_score(3, 3, 3, 3)[1] == "B"  # 20.25 ≥ 18
-    assert priority_score(3, 3, 2, 2)[1] == "C"  # 9.0
 
 
 def test_policy_officer_scores_and_rescoring_replaces_with_audit(policy_officer, window):
@@ -201,3 +195,40 @@ def test_schedule_bars_in_one_row_may_not_overlap(policy_officer, window):
         actor=policy_officer, initiative=window, bar=None, row=2, label="別の行", start=(2023, 2), end=(2024, 1)
     )
     assert bar.row == 2
+
+
+def _score(actor, initiative, cost=3):
+    return services.score_set(
+        actor=actor, initiative=initiative, fiscal_year=2024, government=3, quality=3, cost=cost, delivery=3
+    )
+
+
+def test_replacing_a_record_stamps_the_time_of_the_change(policy_officer, clerk, window):
+    _score(policy_officer, window)
+    services.progress_report(actor=clerk, initiative=window, fiscal_year=2024, half=1, status="in_progress")
+    services.evaluation_save(actor=policy_officer, initiative=window, fiscal_year=2024, achievement="partly")
+    long_ago = timezone.now() - dt.timedelta(days=90)
+    PriorityScore.objects.update(scored_at=long_ago)
+    ProgressReport.objects.update(reported_at=long_ago)
+    Evaluation.objects.update(evaluated_at=long_ago)
+
+    replaced_from = timezone.now()
+    _score(policy_officer, window, cost=2)
+    services.progress_report(actor=clerk, initiative=window, fiscal_year=2024, half=1, status="done")
+    services.evaluation_save(actor=policy_officer, initiative=window, fiscal_year=2024, achievement="achieved")
+
+    assert PriorityScore.objects.get().scored_at >= replaced_from
+    assert ProgressReport.objects.get().reported_at >= replaced_from
+    assert Evaluation.objects.get().evaluated_at >= replaced_from
+
+
+def test_a_simultaneous_first_scoring_is_a_conflict_not_a_crash(policy_officer, window, monkeypatch):
+    theirs = _score(policy_officer, window, cost=1)
+    entries = AuditEntry.objects.count()
+    # Our lookup ran before their row was committed: it finds nothing, and the insert then breaks the unique key.
+    monkeypatch.setattr(PriorityScore.objects, "select_for_update", PriorityScore.objects.none)
+    with pytest.raises(ConflictError, match="同時に登録されました"):
+        _score(policy_officer, window)
+    assert PriorityScore.objects.get() == theirs
+    assert PriorityScore.objects.get().cost == 1
+    assert AuditEntry.objects.count() == entries

@@ -32,9 +32,10 @@ def test_policy_officer_scores_an_initiative(policy_officer, departments, as_use
     assert PriorityScore.objects.get().rank == "B"
     response = client.post(url, {"fiscal_year": 2024, "government": 4, "quality": 3, "cost": 3, "delivery": 3})
     assert response.status_code == 400
-    assert "有効な選択肢を選んでください" in response.content.decode() or "正しく選択" in response.content.decode()
+    assert "◎・○・△のいずれかを選んでください。" in response.content.decode()
     response = client.post(url, {"fiscal_year": 2030, "government": 3, "quality": 3, "cost": 3, "delivery": 3})
     assert response.status_code == 400
+    assert "計画期間（令和5〜7年度）の年度を選んでください。" in response.content.decode()
     assert PriorityScore.objects.get().government == 3
     ranking = client.get(reverse("console:plans:ranking"), {"year": 2024}).content.decode()
     assert "B 優先" in ranking
@@ -70,9 +71,12 @@ def test_clerk_cannot_report_for_another_department(clerk, departments, as_user)
     response = as_user(clerk).post(
         reverse("console:plans:progress", args=[other.pk]), {"fiscal_year": 2024, "half": 1, "status": "done"}
     )
-    assert response.status_code == 400
+    # Refused before the form is looked at: a 403 page with the reason, not field errors.
+    assert response.status_code == 403
     assert "担当課または情報政策課のみ" in response.content.decode()
     assert not ProgressReport.objects.exists()
+    response = as_user(clerk).post(reverse("console:plans:progress", args=[other.pk]), {})
+    assert response.status_code == 403
     page = as_user(clerk).get(reverse("console:plans:initiative", args=[other.pk])).content.decode()
     assert "進捗を報告する" not in page
 
@@ -90,3 +94,19 @@ def test_meeting_with_decisions(policy_officer, departments, as_user):
     assert response.status_code == 302
     page = client.get(reverse("console:plans:initiative", args=[initiative.pk])).content.decode()
     assert "窓口改革を最優先とする" in page
+
+
+def test_a_refusal_by_the_service_keeps_its_403(clerk, departments, as_user, monkeypatch):
+    """Should the page's check and the service ever disagree, the service's refusal is a 403, not a 400."""
+    from cityhall.plans.views import initiative as views
+
+    other = Initiative.objects.get(title="クラウドの導入")
+    other.department = departments["ict-policy"]
+    other.save()
+    monkeypatch.setattr(views, "can_report_on", lambda user, department_id: True)
+    response = as_user(clerk).post(
+        reverse("console:plans:progress", args=[other.pk]), {"fiscal_year": 2024, "half": 1, "status": "done"}
+    )
+    assert response.status_code == 403
+    assert "担当課または情報政策課のみ" in response.content.decode()
+    assert not ProgressReport.objects.exists()

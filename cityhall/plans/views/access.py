@@ -1,0 +1,74 @@
+"""Who may open the plan pages, and the few steps every plan view shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+
+from cityhall.core.decorators import staff_required
+from cityhall.core.errors import DomainError, PermissionDeniedError, http_status_for
+from cityhall.core.fiscal_year import FiscalYear
+from cityhall.plans.models import Plan
+from cityhall.plans.permissions import can_edit_plan, can_read_plan
+
+View = Callable[..., HttpResponseBase]
+
+
+def reader_required(view: View) -> View:
+    @staff_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not can_read_plan(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def editor_required(view: View) -> View:
+    @staff_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not can_edit_plan(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def submit(request: HttpRequest, form: forms.Form, save: Callable[[dict[str, Any]], Any]) -> tuple[Any, int | None]:
+    """Validate `form` and call one service with its data.
+
+    Returns (what the service returned, None), or (None, the HTTP status to render the form again with).
+    A refusal of permission goes to the messages, as the form may not even be shown to this user.
+    """
+    if not form.is_valid():
+        return None, 400
+    try:
+        return save(form.cleaned_data), None
+    except PermissionDeniedError as error:
+        messages.error(request, error.message)
+        return None, http_status_for(error)
+    except DomainError as error:
+        form.add_error(None, error.message)
+        return None, http_status_for(error)
+
+
+def default_year(plan: Plan) -> int:
+    year = FiscalYear.current().year
+    return min(max(year, plan.first_fiscal_year), plan.last_fiscal_year)
+
+
+def year_param(request: HttpRequest, plan: Plan) -> int:
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:  # also "²", which str.isdigit() lets through
+        return default_year(plan)
+    return year if plan.covers(year) else default_year(plan)
