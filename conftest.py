@@ -24,6 +24,7 @@ DATA_MIGRATIONS = [
     ("cityhall.accounts.migrations.0003_builtin_roles", "create_roles"),
     ("cityhall.plans.migrations.0002_role_grants", "grant"),
     ("cityhall.plans.migrations.0003_seed_plan", "load"),
+    ("cityhall.procedures.migrations.0002_roles", "grant"),
 ]
 
 

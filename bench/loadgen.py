@@ -14,8 +14,9 @@ import sys
 import time
 
 
-async def worker(port: int, deadline: float, paths: list[str], latencies: list[float], errors: list[int],
-                 counter: list[int]) -> None:
+async def worker(
+    port: int, deadline: float, paths: list[str], latencies: list[float], errors: list[int], counter: list[int]
+) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
         while time.perf_counter() < deadline:
@@ -47,9 +48,14 @@ async def main(port: int, seconds: float, connections: int, paths: list[str]) ->
     await asyncio.gather(*[worker(port, deadline, paths, latencies, errors, counter) for _ in range(connections)])
     elapsed = time.perf_counter() - started
     q = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
-    return {"requests": len(latencies), "errors": errors[0], "seconds": round(elapsed, 2),
-            "rps": round(len(latencies) / elapsed, 1), "p50_ms": round(q[49] * 1000, 2),
-            "p95_ms": round(q[94] * 1000, 2)}
+    return {
+        "requests": len(latencies),
+        "errors": errors[0],
+        "seconds": round(elapsed, 2),
+        "rps": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(q[49] * 1000, 2),
+        "p95_ms": round(q[94] * 1000, 2),
+    }
 
 
 if __name__ == "__main__":

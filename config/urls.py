@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("cityhall.portal.urls")),
+    path("", include("cityhall.procedures.urls")),
     path("accounts/", include("allauth.urls")),
     path("console/", include("cityhall.console.urls")),
     path("django-admin/", admin.site.urls),

@@ -10,4 +10,5 @@ urlpatterns = [
     path("audit/verify/", views.audit_check, name="audit_verify"),
     path("org/", include("cityhall.accounts.urls")),
     path("plans/", include("cityhall.plans.urls")),
+    path("procedures/", include("cityhall.procedures.console_urls")),
 ]

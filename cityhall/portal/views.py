@@ -3,13 +3,37 @@ from __future__ import annotations
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
+
+from cityhall.core.decorators import public_when_anonymous
+from cityhall.procedures import selectors as procedure_selectors
 
 
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/home.html")
+def home(request: HttpRequest) -> HttpResponseBase:
+    """What do you want to do? In emergency mode: a small, static, cacheable page instead."""
+    state = procedure_selectors.emergency()
+    if state.active:
+        response = render(request, "portal/emergency.html", {"emergency": state})
+        patch_cache_control(response, public=True, max_age=30, s_maxage=60)
+        return response
+    return _home(request)
+
+
+@public_when_anonymous(30)
+def _home(request: HttpRequest) -> HttpResponseBase:
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "events": procedure_selectors.life_events(),
+            "categories": procedure_selectors.categories(),
+            "notices": procedure_selectors.active_notices()[:5],
+        },
+    )
 
 
 @require_GET

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "cityhall.notifications",
     "cityhall.accounts",
     "cityhall.plans",
+    "cityhall.procedures",
     "cityhall.portal",
     "cityhall.console",
 ]

@@ -232,3 +232,75 @@ def test_plan_pages_with_demo_data(page: Page, page_errors: BrowserErrors, sign_
     assert page.locator("main h1").inner_text() == "I-(3)④ 市民窓口の利便性向上"
     page.screenshot(path=SCREENSHOT_DIR / "plan-initiative-1280.png", full_page=True)
     assert_accessible(page, page_errors)
+
+
+PORTAL_PAGES = [
+    ("portal-home", "/"),
+    (
+        "portal-search",
+        "/procedures/search/?q=%EF%BD%BC%EF%BE%9E%EF%BD%AD%EF%BD%B3%EF%BE%90%EF%BE%9D%EF%BE%8B%EF%BD%AE%EF%BD%B3",
+    ),
+    ("portal-procedure", "/procedures/juminhyo-copy/"),
+    ("portal-index", "/procedures/"),
+    ("portal-departments", "/departments/"),
+    ("portal-department", "/departments/citizens/"),
+    ("portal-life", "/life/"),
+]
+
+
+def test_portal_with_demo_data(page: Page, page_errors: BrowserErrors) -> None:
+    """A resident finds 住民票 by half-width kana and runs the 転入 navigator to a printable checklist."""
+    call_command("demo", stdout=StringIO())
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    for name, path in PORTAL_PAGES:
+        for viewport in (PHONE, DESKTOP):
+            page.set_viewport_size(viewport)
+            open_page(page, path)
+            page.screenshot(path=SCREENSHOT_DIR / f"{name}-{viewport['width']}.png", full_page=True)
+            assert_no_horizontal_overflow(page, f"{name} at {viewport['width']}px")
+        assert_accessible(page, page_errors)
+    open_page(
+        page, "/procedures/search/?q=%EF%BD%BC%EF%BE%9E%EF%BD%AD%EF%BD%B3%EF%BE%90%EF%BE%9D%EF%BE%8B%EF%BD%AE%EF%BD%B3"
+    )
+    assert "住民票の写し" in page.locator("main ol.link-list li").first.inner_text()
+
+    page.set_viewport_size(PHONE)
+    open_page(page, "/life/moving-in/")
+    for group in page.locator("main fieldset").all():
+        group.locator("input[type=radio]").first.check()
+    page.get_by_role("button", name="必要な手続きを表示する").click()
+    page.wait_for_load_state()
+    assert "/life/moving-in/checklist/?" in page.url
+    assert page.locator("main .checklist > li").count() >= 5
+    page.screenshot(path=SCREENSHOT_DIR / "portal-checklist-390.png", full_page=True)
+    assert_accessible(page, page_errors)
+    with page.expect_download() as download:
+        page.evaluate(
+            "url => { const a = document.createElement('a'); a.href = url; a.download = 'x.pdf';"
+            " document.body.appendChild(a); a.click(); }",
+            page.get_by_role("link", name="印刷用PDF").get_attribute("href"),
+        )
+    assert download.value.path().read_bytes().startswith(b"%PDF")
+
+
+def test_procedure_console_with_demo_data(
+    page: Page, page_errors: BrowserErrors, sign_in: Callable[[User], None]
+) -> None:
+    call_command("demo", stdout=StringIO())
+    sign_in(User.objects.get(email="policy@demo.ohtawara.example.jp"))
+    for path in [
+        "/console/procedures/",
+        "/console/procedures/review/",
+        "/console/procedures/gaps/",
+        "/console/procedures/synonyms/",
+        "/console/procedures/life-events/moving-in/rules/",
+        "/console/procedures/notices/",
+        "/console/procedures/new/",
+    ]:
+        open_page(page, path)
+        assert_accessible(page, page_errors)
+    open_page(page, "/console/procedures/")
+    page.get_by_role("link", name="住民票の写し", exact=True).first.click()
+    page.wait_for_load_state()
+    page.screenshot(path=SCREENSHOT_DIR / "console-procedure-edit-1280.png", full_page=True)
+    assert_accessible(page, page_errors)

@@ -27,7 +27,39 @@ PLAN_EDIT_POST = (LOGIN, 403, 403, 400, 400)  # editors get past the check; the 
 PLAN_EDIT_ACTION = (LOGIN, 403, 403, 302, 302)  # editors only; no form to fill in
 
 # name → (method, kwargs-builder key, expected)
+PROC_CONSOLE = (LOGIN, 403, 200, 200, 200)  # any procedures module; the clerk's own division
+PROC_CONSOLE_POST = (LOGIN, 403, 302, 302, 302)
+PROC_ADMIN = (LOGIN, 403, 403, 200, 200)
+PROC_ADMIN_POST = (LOGIN, 403, 403, 302, 302)
+
 MATRIX = {
+    "procedures:index": ("get", None, PUBLIC),
+    "procedures:search": ("get", None, PUBLIC),
+    "procedures:category": ("get", "category", PUBLIC),
+    "procedures:detail": ("get", "procedure_slug", PUBLIC),
+    "procedures:download": ("get", "procedure_file", PUBLIC),
+    "procedures:life_events": ("get", None, PUBLIC),
+    "procedures:life_event": ("get", "event", PUBLIC),
+    "procedures:checklist": ("get", "event", PUBLIC),
+    "procedures:checklist_pdf": ("get", "event", PUBLIC),
+    "procedures:departments": ("get", None, PUBLIC),
+    "procedures:department": ("get", "department_code", PUBLIC),
+    "console:procedures:list": ("get", None, PROC_CONSOLE),
+    "console:procedures:create": ("get", None, PROC_CONSOLE),
+    "console:procedures:edit": ("get", "procedure", PROC_CONSOLE),
+    "console:procedures:submit": ("post", "procedure", PROC_CONSOLE_POST),
+    "console:procedures:file_upload": ("post", "procedure", PROC_CONSOLE_POST),
+    "console:procedures:file_remove": ("post", "procedure_file_staff", PROC_CONSOLE_POST),
+    "console:procedures:review": ("get", None, PROC_CONSOLE),
+    "console:procedures:version": ("get", "version", PROC_CONSOLE),
+    "console:procedures:gaps": ("get", None, PROC_ADMIN),
+    "console:procedures:synonyms": ("get", None, PROC_ADMIN),
+    "console:procedures:synonym_delete": ("post", "synonym", PROC_ADMIN_POST),
+    "console:procedures:rules": ("get", "event", PROC_ADMIN),
+    "console:procedures:rule_delete": ("post", "rule", PROC_ADMIN_POST),
+    "console:procedures:notices": ("get", None, PROC_ADMIN),
+    "console:procedures:notice_withdraw": ("post", "notice", PROC_ADMIN_POST),
+    "console:procedures:emergency": ("post", None, PROC_ADMIN_POST),
     "portal:home": ("get", None, PUBLIC),
     "portal:terms": ("get", None, PUBLIC),
     "portal:mypage": ("get", None, SIGNED_IN),
@@ -80,7 +112,7 @@ MATRIX = {
     "console:plans:export_xlsx": ("get", None, PLAN_READ),
     "console:plans:meeting_pack": ("get", None, PLAN_READ),
 }
-OUR_NAMESPACES = {"portal", "console", "console:org", "console:plans"}
+OUR_NAMESPACES = {"portal", "procedures", "console", "console:org", "console:plans", "console:procedures"}
 
 
 def _names(patterns, namespace=""):
@@ -129,7 +161,42 @@ def objects(admin_user, clerk, departments):
     task = ActionTask.objects.create(
         initiative=initiative, fiscal_year=2024, title="業者選定", due_on=dt.date(2024, 9, 30)
     )
+    from cityhall.procedures import services as procedure_services
+    from cityhall.procedures.models import LifeEvent, LifeEventQuestion, LifeEventRule, Notice, Synonym
+
+    version = procedure_services.procedure_create(
+        actor=clerk,
+        department=departments["citizens"],
+        category="certificates",
+        slug="juminhyo-copy",
+        content={
+            "title": "住民票の写しの交付",
+            "summary": "交付します。",
+            "channels": [{"kind": "counter", "note": ""}],
+        },
+    )
+    procedure_services.version_submit(actor=clerk, version=version)
+    procedure_services.version_approve(actor=admin_user, version=version)
+    form = procedure_services.file_add(
+        actor=clerk, procedure=version.procedure, title="申請書", upload=SimpleUploadedFile("申請書.pdf", b"%PDF-1.7")
+    )
+    event = LifeEvent.objects.create(slug="moving-in", title="引っ越し")
+    LifeEventQuestion.objects.create(event=event, key="kind", text="どちらから？", choices=[["in", "市外から"]])
+    rule = LifeEventRule.objects.create(event=event, procedure=version.procedure, conditions={"kind": ["in"]})
+    synonym = Synonym.objects.create(words="住民票;住民票の写し")
+    notice = Notice.objects.create(title="お知らせ", created_by=admin_user)
     return {
+        "category": {"category": "certificates"},
+        "procedure_slug": {"slug": "juminhyo-copy"},
+        "procedure_file": {"slug": "juminhyo-copy", "file_id": form.pk},
+        "procedure_file_staff": {"procedure_id": version.procedure_id, "file_id": form.pk},
+        "procedure": {"procedure_id": version.procedure_id},
+        "version": {"version_id": version.pk},
+        "event": {"slug": "moving-in"},
+        "department_code": {"code": "citizens"},
+        "synonym": {"synonym_id": synonym.pk},
+        "rule": {"rule_id": rule.pk},
+        "notice": {"notice_id": notice.pk},
         "initiative": {"initiative_id": initiative.pk},
         "evidence": {"report_id": report.pk},
         "meeting": {"meeting_id": meeting.pk},

@@ -57,8 +57,11 @@ def test_visitors_with_a_session_always_reach_django():
 
 
 def test_private_pages_errors_and_cookies_are_not_stored():
-    for upstream in (Upstream(cache_control=b"private"), Upstream(status=404),
-                     Upstream(extra_headers=[(b"set-cookie", b"csrftoken=x")])):
+    for upstream in (
+        Upstream(cache_control=b"private"),
+        Upstream(status=404),
+        Upstream(extra_headers=[(b"set-cookie", b"csrftoken=x")]),
+    ):
         app = EdgeCache(upstream)
         _get(app)
         _get(app)

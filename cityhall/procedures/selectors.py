@@ -1,0 +1,225 @@
+"""Reads of the procedures guide and portal: catalogue, search, navigator, opening hours."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import jpholiday
+from django.core.cache import cache
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from cityhall.core.errors import NotFoundError
+from cityhall.procedures.models import (
+    Category,
+    Channel,
+    DepartmentPage,
+    LifeEvent,
+    Notice,
+    PortalState,
+    Procedure,
+    ProcedureVersion,
+    Synonym,
+)
+from cityhall.procedures.search import SearchDocument, SearchHit, SearchIndex
+from cityhall.procedures.services import CATALOG_VERSION_KEY
+
+Status = ProcedureVersion.Status
+
+
+def categories() -> list[tuple[str, str]]:
+    return [(value, str(label)) for value, label in Category.choices]
+
+
+def published_procedures() -> QuerySet[Procedure]:
+    return (
+        Procedure.objects.filter(published__isnull=False)
+        .select_related("published", "department")
+        .order_by("category", "published__title")
+    )
+
+
+def procedures_in(category: str) -> QuerySet[Procedure]:
+    if category not in Category.values:
+        raise NotFoundError("その分類はありません。")
+    return published_procedures().filter(category=category)
+
+
+def procedure_published(*, slug: str) -> Procedure:
+    procedure = published_procedures().prefetch_related("files", "related__published").filter(slug=slug).first()
+    if procedure is None:
+        raise NotFoundError("お探しの手続きは見つかりませんでした。")
+    return procedure
+
+
+def procedure_get(*, procedure_id: int) -> Procedure:
+    try:
+        return Procedure.objects.select_related("published", "department").get(pk=procedure_id)
+    except Procedure.DoesNotExist as exc:
+        raise NotFoundError("指定された手続きが見つかりません。") from exc
+
+
+def version_get(*, version_id: int) -> ProcedureVersion:
+    try:
+        return ProcedureVersion.objects.select_related("procedure__department", "created_by").get(pk=version_id)
+    except ProcedureVersion.DoesNotExist as exc:
+        raise NotFoundError("指定された版が見つかりません。") from exc
+
+
+def procedures_for_staff(user: Any, *, all_departments: bool) -> QuerySet[Procedure]:
+    qs = Procedure.objects.select_related("published", "department").prefetch_related("versions")
+    if not all_departments:
+        qs = qs.filter(department_id=user.department_id)
+    return qs.order_by("department__sort_order", "slug")
+
+
+def open_version(procedure: Procedure) -> ProcedureVersion | None:
+    return procedure.versions.filter(status__in=[Status.DRAFT, Status.PENDING, Status.SCHEDULED]).first()
+
+
+def review_queue(*, department_id: int | None) -> QuerySet[ProcedureVersion]:
+    qs = ProcedureVersion.objects.filter(status__in=[Status.PENDING, Status.SCHEDULED]).select_related(
+        "procedure__department", "created_by"
+    )
+    if department_id is not None:
+        qs = qs.filter(procedure__department_id=department_id)
+    return qs.order_by("created_at")
+
+
+def gap_list() -> list[Procedure]:
+    """Published procedures that cannot be done online yet (feeds the plan's オンライン申請 initiative)."""
+    return [p for p in published_procedures() if p.published and Channel.ONLINE not in p.published.channel_kinds]
+
+
+# --- search -------------------------------------------------------------------------------
+
+_index_lock = threading.Lock()
+_index: tuple[Any, SearchIndex] | None = None
+
+
+def _documents() -> list[SearchDocument]:
+    docs = []
+    for p in published_procedures():
+        v = p.published
+        assert v is not None
+        body = "\n".join([v.summary, v.eligibility, v.documents, p.department.name, p.get_category_display()])
+        docs.append(SearchDocument(id=p.pk, title=v.title, title_kana=v.title_kana, keywords=v.keywords, body=body))
+    return docs
+
+
+def search_index() -> SearchIndex:
+    """This process's index, rebuilt when the catalogue version in the shared cache moves."""
+    global _index  # noqa: PLW0603 (one index per process, swapped atomically)
+    version = cache.get(CATALOG_VERSION_KEY, 0)
+    current = _index
+    if current is not None and current[0] == version:
+        return current[1]
+    with _index_lock:
+        if _index is not None and _index[0] == version:
+            return _index[1]
+        synonyms = [s.terms() for s in Synonym.objects.all()]
+        built = SearchIndex.build(_documents(), synonyms)
+        _index = (version, built)
+        return built
+
+
+def search(query: str, *, limit: int = 30) -> list[tuple[Procedure, SearchHit]]:
+    hits = search_index().search(query, limit=limit)
+    by_id = published_procedures().in_bulk([h.id for h in hits])
+    return [(by_id[h.id], h) for h in hits if h.id in by_id]
+
+
+# --- life-event navigator ----------------------------------------------------------------
+
+
+def life_events() -> QuerySet[LifeEvent]:
+    return LifeEvent.objects.prefetch_related("questions").order_by("order", "id")
+
+
+def life_event_get(*, slug: str) -> LifeEvent:
+    event = life_events().filter(slug=slug).first()
+    if event is None:
+        raise NotFoundError("そのライフイベントはありません。")
+    return event
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    procedure: Procedure
+    notes: tuple[str, ...]
+
+
+def checklist(event: LifeEvent, answers: dict[str, str]) -> list[ChecklistItem]:
+    """Procedures the answers call for, once each, grouped by department in display order."""
+    valid = {q.key: {str(c[0]) for c in q.choices} for q in event.questions.all()}
+    clean = {k: v for k, v in answers.items() if k in valid and v in valid[k]}
+    notes: dict[int, list[str]] = {}
+    procedures: dict[int, Procedure] = {}
+    rules = event.rules.select_related("procedure__published", "procedure__department").order_by("order", "id")
+    for rule in rules:
+        if rule.procedure.published is None or not rule.matches(clean):
+            continue
+        procedures.setdefault(rule.procedure_id, rule.procedure)
+        if rule.note:
+            notes.setdefault(rule.procedure_id, []).append(rule.note)
+    items = [ChecklistItem(p, tuple(notes.get(p.pk, []))) for p in procedures.values()]
+    return sorted(items, key=lambda i: (i.procedure.department.sort_order, i.procedure.department_id))
+
+
+# --- notices, emergency mode, opening hours ---------------------------------------------
+
+
+def active_notices(*, now: dt.datetime | None = None) -> QuerySet[Notice]:
+    now = now or timezone.now()
+    return Notice.objects.filter(published_at__lte=now).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+
+
+@dataclass(frozen=True)
+class Emergency:
+    active: bool
+    message: str
+    notices: list[Notice]
+
+
+def emergency(*, now: dt.datetime | None = None) -> Emergency:
+    """Emergency mode is on when staff switched it on or an emergency notice is live."""
+    notices = list(active_notices(now=now).filter(level=Notice.Level.EMERGENCY))
+    state = PortalState.objects.filter(pk=1).first()
+    switched = bool(state and state.emergency_mode)
+    return Emergency(switched or bool(notices), state.emergency_message if state and switched else "", notices)
+
+
+def is_new_year_holiday(day: dt.date) -> bool:
+    """年末年始: 29 December to 3 January, when city offices close."""
+    return (day.month == 12 and day.day >= 29) or (day.month == 1 and day.day <= 3)
+
+
+def closed_reason(day: dt.date) -> str | None:
+    """Why the city hall is closed that day, or None when it is open."""
+    if is_new_year_holiday(day):
+        return "年末年始"
+    holiday = jpholiday.is_holiday_name(day)
+    if holiday:
+        return str(holiday)
+    if day.weekday() == 5:
+        return "土曜日"
+    if day.weekday() == 6:
+        return "日曜日"
+    return None
+
+
+def next_open_day(day: dt.date) -> dt.date:
+    probe = day
+    for _ in range(30):
+        if closed_reason(probe) is None:
+            return probe
+        probe += dt.timedelta(days=1)
+    return probe
+
+
+def department_page(department: Any) -> DepartmentPage:
+    page = DepartmentPage.objects.filter(department=department).first()
+    return page or DepartmentPage(department=department)

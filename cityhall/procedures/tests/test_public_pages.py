@@ -1,0 +1,82 @@
+"""The portal as a resident uses it, on the demo city's procedures."""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from cityhall.procedures import services
+from cityhall.procedures.models import Procedure
+
+
+@pytest.fixture
+def demo(db):
+    call_command("demo", verbosity=0)
+    services.catalog_changed()
+
+
+@pytest.mark.parametrize("query", ["ｼﾞｭｳﾐﾝﾋｮｳ", "じゅうみんひょう", "ジュウミンヒョウ", "住民票"])
+def test_search_finds_the_resident_record_copy(demo, query):
+    page = Client().get(reverse("procedures:search"), {"q": query}).content.decode()
+    first = page.split('<ol class="link-list">', 1)[1].split("</li>", 1)[0]
+    assert "住民票の写し" in first
+
+
+def test_search_without_results_suggests_the_navigator(demo):
+    page = Client().get(reverse("procedures:search"), {"q": "宇宙旅行"}).content.decode()
+    assert "見つかりませんでした" in page
+    assert reverse("procedures:life_events") in page
+
+
+def test_procedure_page_lists_every_way_recommended_first(demo):
+    procedure = Procedure.objects.get(slug__contains="juminhyo")
+    page = Client().get(reverse("procedures:detail", args=[procedure.slug])).content.decode()
+    assert "手続きの方法" in page and "おすすめ" in page
+    assert procedure.department.name in page
+
+
+def test_moving_in_checklist_lives_in_the_url(demo):
+    client = Client()
+    form = client.get(reverse("procedures:life_event", args=["moving-in"]))
+    assert form.status_code == 200
+    event_questions = [line for line in form.content.decode().splitlines() if 'type="radio"' in line]
+    assert event_questions
+    bare = client.get(reverse("procedures:checklist", args=["moving-in"])).content.decode()
+    assert "転入届" in bare
+    from cityhall.procedures.models import LifeEvent
+
+    event = LifeEvent.objects.get(slug="moving-in")
+    answers = {q.key: q.choices[0][0] for q in event.questions.all()}
+    full = client.get(reverse("procedures:checklist", args=["moving-in"]), answers).content.decode()
+    assert full.count('class="card"') >= bare.count('class="card"')
+    pdf = client.get(reverse("procedures:checklist_pdf", args=["moving-in"]), answers)
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert not client.session.keys(), "the navigator stores nothing"
+
+
+def test_department_page_shows_hours_and_procedures(demo):
+    page = Client().get(reverse("procedures:department", args=["citizens"])).content.decode()
+    assert "受付時間" in page and "年末年始" in page
+    assert "転入届" in page
+
+
+def test_emergency_mode_turns_home_into_a_small_cacheable_page(demo):
+    from cityhall.accounts.models import User
+
+    policy_officer = User.objects.get(email="policy@demo.ohtawara.example.jp")
+    normal = Client().get(reverse("portal:home"))
+    assert "どんな手続きをしたいですか" in normal.content.decode()
+    services.emergency_mode_set(actor=policy_officer, on=True, message="大雨のため避難指示が出ています")
+    response = Client().get(reverse("portal:home"))
+    body = response.content.decode()
+    assert "大雨のため避難指示が出ています" in body
+    assert "public" in response["Cache-Control"] and "s-maxage=60" in response["Cache-Control"]
+    assert "<script" not in body and "csrf" not in body.lower()
+    assert len(response.content) < 4000
+
+
+def test_unknown_pages_are_japanese_404s(demo):
+    client = Client()
+    for url in ["/procedures/no-such/", "/procedures/category/nope/", "/life/nope/", "/departments/nope/"]:
+        response = client.get(url)
+        assert response.status_code == 404, url

@@ -1,0 +1,177 @@
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
+from cityhall.core.models import AuditEntry
+from cityhall.procedures import selectors, services
+from cityhall.procedures.models import Procedure, ProcedureVersion
+from cityhall.procedures.tests.conftest import CONTENT
+
+Status = ProcedureVersion.Status
+
+
+def test_draft_review_publish_cycle(clerk, chief, draft, django_capture_on_commit_callbacks):
+    assert draft.status == Status.DRAFT and draft.procedure.published is None
+    services.version_submit(actor=clerk, version=draft)
+    with django_capture_on_commit_callbacks(execute=True):
+        approved = services.version_approve(actor=chief, version=draft, comment="確認しました")
+    procedure = Procedure.objects.get()
+    assert (approved.status, procedure.published_id) == (Status.PUBLISHED, draft.pk)
+    assert [p.slug for p in selectors.published_procedures()] == ["juminhyo-copy"]
+    # A second revision: the published page stays until the new version is approved.
+    second = services.draft_save(actor=clerk, procedure=procedure, content={"fee": "1通350円"})
+    assert second.number == 2 and second.fee == "1通350円" and second.title == CONTENT["title"]
+    assert Procedure.objects.get().published.fee == "1通300円"
+    services.version_submit(actor=clerk, version=second)
+    services.version_approve(actor=chief, version=second)
+    statuses = dict(ProcedureVersion.objects.values_list("number", "status"))
+    assert statuses == {1: Status.SUPERSEDED, 2: Status.PUBLISHED}
+    actions = list(AuditEntry.objects.order_by("sequence").values_list("action", flat=True))
+    assert actions == [
+        "procedures.create",
+        "procedures.submit",
+        "procedures.approve",
+        "procedures.draft_save",
+        "procedures.submit",
+        "procedures.approve",
+    ]
+
+
+def test_authors_cannot_approve_their_own_change(clerk, chief, draft):
+    services.version_submit(actor=clerk, version=draft)
+    with pytest.raises(PermissionDeniedError):
+        services.version_approve(actor=clerk, version=draft)
+    chief_draft = services.procedure_create(
+        actor=chief, department=chief.department, category="tax", slug="tax-cert", content=CONTENT
+    )
+    services.version_submit(actor=chief, version=chief_draft)
+    with pytest.raises(PermissionDeniedError, match="自分が作成した版"):
+        services.version_approve(actor=chief, version=chief_draft)
+    assert not ProcedureVersion.objects.filter(status=Status.PUBLISHED).exists()
+
+
+def test_other_departments_cannot_edit_or_approve(policy_officer, clerk, draft, departments):
+    from conftest import make_user
+
+    other_chief = make_user("other@example.jp", role="section_chief", department=departments["ict-policy"])
+    services.version_submit(actor=clerk, version=draft)
+    with pytest.raises(PermissionDeniedError):
+        services.version_approve(actor=other_chief, version=draft)
+    with pytest.raises(PermissionDeniedError):
+        services.draft_save(actor=other_chief, procedure=draft.procedure, content={"fee": "0円"})
+    # The ICT policy division administers every department.
+    services.version_approve(actor=policy_officer, version=draft)
+    assert Procedure.objects.get().published_id == draft.pk
+
+
+def test_returned_with_a_comment_then_edited_again(clerk, chief, draft):
+    services.version_submit(actor=clerk, version=draft)
+    with pytest.raises(ConflictError, match="承認待ち"):
+        services.draft_save(actor=clerk, procedure=draft.procedure, content={"fee": "x"})
+    with pytest.raises(InvalidInputError, match="理由"):
+        services.version_return(actor=chief, version=draft, comment=" ")
+    returned = services.version_return(actor=chief, version=draft, comment="手数料の表記を統一してください")
+    assert returned.status == Status.DRAFT and returned.review_comment
+    edited = services.draft_save(actor=clerk, procedure=draft.procedure, content={"fee": "300円"})
+    assert edited.pk == draft.pk and edited.review_comment == ""
+
+
+def test_scheduled_publication(clerk, chief, draft, django_capture_on_commit_callbacks):
+    services.version_submit(actor=clerk, version=draft)
+    when = timezone.now() + dt.timedelta(hours=2)
+    scheduled = services.version_approve(actor=chief, version=draft, publish_at=when)
+    assert scheduled.status == Status.SCHEDULED and Procedure.objects.get().published is None
+    assert services.publish_due(now=timezone.now()) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.publish_due(now=when + dt.timedelta(seconds=1)) == 1
+    assert Procedure.objects.get().published_id == draft.pk
+    assert AuditEntry.objects.filter(action="procedures.publish_scheduled", actor=None).count() == 1
+    assert services.publish_due(now=when + dt.timedelta(minutes=1)) == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ({"channels": []}, "一つ以上"),
+        ({"channels": [{"kind": "fax", "note": ""}]}, "fax"),
+        ({"channels": [{"kind": "counter"}, {"kind": "counter"}]}, "重複"),
+        ({"channels": [{"kind": "online", "note": ""}]}, "オンライン申請のURL"),
+        ({"summary": " "}, "概要"),
+    ],
+)
+def test_bad_content_is_refused(clerk, departments, content, message):
+    with pytest.raises(InvalidInputError, match=message):
+        services.procedure_create(
+            actor=clerk,
+            department=departments["citizens"],
+            category="certificates",
+            slug="x",
+            content=CONTENT | content,
+        )
+    assert not Procedure.objects.exists()
+
+
+def test_slug_and_category_rules(clerk, departments, draft):
+    with pytest.raises(InvalidInputError, match="URL名"):
+        services.procedure_create(
+            actor=clerk, department=departments["citizens"], category="tax", slug="住民票", content=CONTENT
+        )
+    with pytest.raises(ConflictError, match="同じURL名"):
+        services.procedure_create(
+            actor=clerk, department=departments["citizens"], category="tax", slug="juminhyo-copy", content=CONTENT
+        )
+    with pytest.raises(PermissionDeniedError):
+        services.procedure_create(
+            actor=clerk, department=departments["ict-policy"], category="tax", slug="other", content=CONTENT
+        )
+
+
+def test_form_files_are_checked_by_content(clerk, draft):
+    ok = services.file_add(
+        actor=clerk,
+        procedure=draft.procedure,
+        title="交付申請書",
+        upload=SimpleUploadedFile("申請書.pdf", b"%PDF-1.7 ..."),
+    )
+    assert ok.file.name.endswith(".pdf")
+    with pytest.raises(InvalidInputError, match="中身が拡張子と一致しません"):
+        services.file_add(
+            actor=clerk, procedure=draft.procedure, title="偽物", upload=SimpleUploadedFile("x.pdf", b"MZ\x90\x00")
+        )
+    with pytest.raises(InvalidInputError, match="PDF・Excel・Word"):
+        services.file_add(
+            actor=clerk, procedure=draft.procedure, title="実行", upload=SimpleUploadedFile("x.exe", b"MZ")
+        )
+    big = SimpleUploadedFile("big.pdf", b"%PDF" + b"0" * services.FORM_MAX_BYTES)
+    with pytest.raises(InvalidInputError, match="10MB"):
+        services.file_add(actor=clerk, procedure=draft.procedure, title="大きい", upload=big)
+    assert draft.procedure.files.count() == 1
+
+
+def test_emergency_mode_and_notices(policy_officer, clerk):
+    with pytest.raises(PermissionDeniedError):
+        services.emergency_mode_set(actor=clerk, on=True, message="避難してください")
+    with pytest.raises(InvalidInputError, match="メッセージ"):
+        services.emergency_mode_set(actor=policy_officer, on=True, message="")
+    assert not selectors.emergency().active
+    services.emergency_mode_set(actor=policy_officer, on=True, message="大雨のため避難指示")
+    assert selectors.emergency().active
+    services.emergency_mode_set(actor=policy_officer, on=False)
+    assert not selectors.emergency().active
+    notice = services.notice_publish(actor=policy_officer, level="emergency", title="避難所を開設しました")
+    assert selectors.emergency().active, "a live emergency notice turns emergency mode on"
+    services.notice_withdraw(actor=policy_officer, notice=notice)
+    assert not selectors.emergency().active
+
+
+def test_opening_days():
+    assert selectors.closed_reason(dt.date(2026, 12, 29)) == "年末年始"
+    assert selectors.closed_reason(dt.date(2027, 1, 3)) == "年末年始"
+    assert selectors.closed_reason(dt.date(2026, 11, 23)) == "勤労感謝の日"
+    assert selectors.closed_reason(dt.date(2026, 11, 28)) == "土曜日"
+    assert selectors.closed_reason(dt.date(2026, 11, 25)) is None
+    assert selectors.next_open_day(dt.date(2026, 12, 28)) == dt.date(2026, 12, 28)
+    assert selectors.next_open_day(dt.date(2026, 12, 29)) == dt.date(2027, 1, 4)
