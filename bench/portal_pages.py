@@ -22,6 +22,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = """
@@ -118,15 +119,14 @@ def main() -> None:
         wait_for(f"http://127.0.0.1:{app_port}/healthz")
         wait_for(f"http://127.0.0.1:{hello_port}/")
         seconds, conns = args.seconds, args.connections
+        load(hello_port, 2, conns, "/")  # warm-up
         ceiling = load(hello_port, seconds, conns, "/")
         cases = {
             "home (cached)": ["/"],
             "procedure page (cached)": [f"/procedures/{slug}/"],
             "search (uncached, 1,000 procedures)": [
-                "/procedures/search/?q=じゅうみんひょう&n={n}",
-                "/procedures/search/?q=ｼﾞｭｳﾐﾝﾋｮｳ&n={n}",
-                "/procedures/search/?q=犬の登録&n={n}",
-                "/procedures/search/?q=いんかんしょうめい&n={n}",
+                f"/procedures/search/?q={quote(q)}&n={{n}}"
+                for q in ("じゅうみんひょう", "ｼﾞｭｳﾐﾝﾋｮｳ", "犬の登録", "いんかんしょうめい")
             ],
         }
         print(f"procedures in catalogue: {count}; {conns} connections, {seconds:.0f} s per case, 2 cores")
@@ -144,8 +144,10 @@ def main() -> None:
                 f"{name:40} {result['rps']:9.1f} {result['p50_ms']:8.2f} {result['p95_ms']:8.2f} {ratio:11.2f}"
                 + (f"  errors={result['errors']}" if result["errors"] else "")
             )
-        single = load(app_port, seconds, 1, *cases["search (uncached, 1,000 procedures)"])
-        print(f"{'search, one connection':40} {single['rps']:9.1f} {single['p50_ms']:8.2f} {single['p95_ms']:8.2f}")
+        for conns_search in (4, 1):
+            single = load(app_port, seconds, conns_search, *cases["search (uncached, 1,000 procedures)"])
+            label = f"search, {conns_search} connection(s)"
+            print(f"{label:40} {single['rps']:9.1f} {single['p50_ms']:8.2f} {single['p95_ms']:8.2f}")
     finally:
         for server in servers:
             server.terminate()

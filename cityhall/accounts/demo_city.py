@@ -164,6 +164,17 @@ PERSONAS = [
         "担当課職員（市民課）",
     ),
     Persona(
+        "section_chief",
+        "citizens-chief@demo.ohtawara.example.jp",
+        "demo-chief-2026",
+        "野崎 五郎",
+        "ノザキ ゴロウ",
+        "citizens",
+        "市民課長",
+        "section_chief",
+        "課長（市民課）：手続き案内の承認",
+    ),
+    Persona(
         "resident",
         "resident@demo.ohtawara.example.jp",
         "demo-resident-2026",
@@ -182,7 +193,6 @@ OFFICIALS = [
     ("deputy@demo.ohtawara.example.jp", "黒羽 二郎", "クロバネ ジロウ", "general-policy", "副市長"),
     ("gp-director@demo.ohtawara.example.jp", "湯津上 三郎", "ユヅカミ サブロウ", "general-policy", "総合政策部長"),
     ("ict-chief@demo.ohtawara.example.jp", "佐久山 四子", "サクヤマ ヨツコ", "ict-policy", "情報政策課長"),
-    ("citizens-chief@demo.ohtawara.example.jp", "野崎 五郎", "ノザキ ゴロウ", "citizens", "市民課長"),
 ]
 
 # (committee, official e-mail, position)

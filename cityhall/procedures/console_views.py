@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cityhall.core import selectors as core_selectors
 from cityhall.core.decorators import module_required, staff_required
-from cityhall.core.errors import DomainError
+from cityhall.core.errors import DomainError, PermissionDeniedError
 from cityhall.procedures import selectors, services
 from cityhall.procedures.forms import (
     ApproveForm,
@@ -217,11 +217,16 @@ def version(request: HttpRequest, version_id: int) -> HttpResponse:
                         actor=request.user, version=item, request=request, comment=form.cleaned_data["comment"]
                     )
                     messages.success(request, _("差し戻しました。"))
+            except PermissionDeniedError as error:
+                messages.error(request, error.message)  # the forms are not shown to this user
+                status = int(error.status)
             except DomainError as error:
                 form.add_error(None, error.message)
+                status = int(error.status)
             else:
                 return redirect("console:procedures:review")
-        status = 400
+        else:
+            status = 400
     diff = _diff(item.procedure.published, item)
     return render(
         request,

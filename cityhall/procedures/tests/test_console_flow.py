@@ -1,0 +1,73 @@
+"""A clerk edits a procedure page, the section chief approves it, residents see it."""
+
+from django.test import Client
+from django.urls import reverse
+
+from cityhall.procedures.forms import channels_to_text
+from cityhall.procedures.models import Procedure, ProcedureVersion
+
+
+def _form(version, **changes):
+    data = {
+        name: getattr(version, name)
+        for name in (
+            "title",
+            "title_kana",
+            "summary",
+            "eligibility",
+            "documents",
+            "fee",
+            "deadline",
+            "processing_time",
+            "counter",
+            "online_form_url",
+            "keywords",
+        )
+    }
+    data["channels"] = channels_to_text(version.channels)
+    return data | changes
+
+
+def test_edit_submit_approve_publish(clerk, chief, draft, as_user):
+    procedure = draft.procedure
+    clerk_client, chief_client = as_user(clerk), as_user(chief)
+    edit_url = reverse("console:procedures:edit", args=[procedure.pk])
+    # Bad input is refused with a Japanese message and nothing changes.
+    response = clerk_client.post(edit_url, _form(draft, channels="FAX｜送ってください"))
+    assert response.status_code == 400
+    assert "手続きの方法は" in response.content.decode()
+    assert ProcedureVersion.objects.get().fee == "1通300円"
+    # A real edit, with a preview of what residents will see.
+    response = clerk_client.post(
+        edit_url,
+        _form(
+            draft, fee="1通300円（コンビニ交付は200円）", channels="コンビニ交付｜マイナンバーカードで\n窓口｜本庁舎1階"
+        ),
+    )
+    assert response.status_code == 302
+    page = clerk_client.get(edit_url).content.decode()
+    assert "プレビュー" in page and "コンビニ交付は200円" in page
+    assert clerk_client.post(reverse("console:procedures:submit", args=[procedure.pk])).status_code == 302
+    version = ProcedureVersion.objects.get()
+    assert version.status == "pending"
+    # The author sees no approve button; the chief approves.
+    assert "承認する" not in clerk_client.get(reverse("console:procedures:version", args=[version.pk])).content.decode()
+    queue = chief_client.get(reverse("console:procedures:review")).content.decode()
+    assert "住民票の写しの交付" in queue
+    response = chief_client.post(
+        reverse("console:procedures:version", args=[version.pk]), {"action": "approve", "comment": "OK"}
+    )
+    assert response.status_code == 302
+    assert Procedure.objects.get().published_id == version.pk
+    public = Client().get(reverse("procedures:detail", args=[procedure.slug])).content.decode()
+    assert "コンビニ交付は200円" in public
+    assert public.index("コンビニ交付") < public.index("窓口</strong>"), "the recommended way comes first"
+
+
+def test_the_author_cannot_approve_through_the_page(clerk, draft, as_user):
+    client = as_user(clerk)
+    client.post(reverse("console:procedures:submit", args=[draft.procedure.pk]))
+    response = client.post(reverse("console:procedures:version", args=[draft.pk]), {"action": "approve"})
+    assert response.status_code == 403
+    assert "承認できるのは、担当課の課長または情報政策課です" in response.content.decode()
+    assert Procedure.objects.get().published is None
