@@ -17,7 +17,9 @@ find_python() {
 }
 
 ensure_venv() {  # $1: requirements file
-  local req="$1" stamp=".venv/.cityhall-$(basename "$req").sha256" want
+  local req="$1"
+  local stamp want
+  stamp=".venv/.cityhall-$(basename "$req").sha256"
   if [ ! -x .venv/bin/python ]; then
     "$(find_python)" -m venv .venv
   fi
