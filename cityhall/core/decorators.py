@@ -42,6 +42,20 @@ def module_required(key: str) -> Callable[[View], View]:
     return decorator
 
 
+def _nothing_personal(request: HttpRequest, response: HttpResponseBase) -> bool:
+    """No session, no cookie being set and no one-time message shown: the page is the same for everyone."""
+    from django.contrib.messages import get_messages
+
+    session = getattr(request, "session", None)
+    return (
+        not request.user.is_authenticated
+        and not response.cookies
+        and not getattr(get_messages(request), "used", False)
+        and not (session is not None and (session.modified or not session.is_empty()))
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )
+
+
 def public_when_anonymous(max_age: int) -> Callable[[View], View]:
     """Mark the page cacheable by shared caches (CDN, EdgeCache) only for visitors without a session.
 
@@ -52,7 +66,7 @@ def public_when_anonymous(max_age: int) -> Callable[[View], View]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not request.user.is_authenticated:
+            if response.status_code == 200 and _nothing_personal(request, response):
                 patch_cache_control(response, public=True, max_age=max_age)
             else:
                 patch_cache_control(response, private=True)

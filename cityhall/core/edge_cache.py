@@ -15,6 +15,8 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from django.http.request import validate_host
+
 Scope = dict[str, Any]
 Message = Any
 Receive = Callable[[], Awaitable[Any]]
@@ -24,6 +26,24 @@ App = Callable[[Scope, Receive, Send], Awaitable[None]]
 MAX_TTL = 60.0
 MAX_ENTRIES = 2000
 SESSION_COOKIES = (b"sessionid=", b"csrftoken=", b"messages=")
+
+
+# Paths never cached here: static files (WhiteNoise negotiates encodings), the API, the console.
+EXCLUDED_PREFIXES = ("/static/", "/api/", "/console/", "/en/console/", "/accounts/", "/en/accounts/")
+# Request headers a stored page may vary on: the cache serves only cookie-less visitors, and the
+# language comes from the URL path, not from Accept-Language.
+_SAFE_VARY = {"cookie", "accept-language"}
+
+
+def _header(scope: Scope, name: bytes) -> str:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return str(value.decode("latin-1"))
+    return ""
+
+
+def _vary_is_safe(value: bytes) -> bool:
+    return {v.strip().lower() for v in value.decode("latin-1").split(",") if v.strip()} <= _SAFE_VARY
 
 
 def _max_age(headers: list[tuple[bytes, bytes]]) -> float:
@@ -49,21 +69,41 @@ class EdgeCache:
         self.hits = 0
         self.misses = 0
 
+    def _allowed_hosts(self) -> list[str]:
+        from django.conf import settings
+
+        hosts = list(settings.ALLOWED_HOSTS)
+        return [*hosts, "testserver"] if settings.DEBUG else hosts
+
+    def _https_only(self) -> bool:
+        from django.conf import settings
+
+        return bool(getattr(settings, "SECURE_SSL_REDIRECT", False))
+
     def _cacheable_request(self, scope: Scope) -> bool:
         if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
             return False
-        for name, value in scope.get("headers", []):
-            if name == b"cookie" and any(c in value for c in SESSION_COOKIES):
-                return False
-            if name == b"authorization":
-                return False
-        return True
+        if scope["path"].startswith(EXCLUDED_PREFIXES):
+            return False
+        host = _header(scope, b"host")
+        # Hits skip Django, so they must not skip its host check or its HTTPS redirect.
+        https_ok = (
+            not self._https_only() or scope.get("scheme") == "https" or _header(scope, b"x-forwarded-proto") == "https"
+        )
+        if not (
+            https_ok and validate_host(host.rsplit(":", 1)[0] if host.count(":") == 1 else host, self._allowed_hosts())
+        ):
+            return False
+        return not any(
+            (name == b"cookie" and any(c in value for c in SESSION_COOKIES)) or name == b"authorization"
+            for name, value in scope.get("headers", [])
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not self._cacheable_request(scope):
             await self.app(scope, receive, send)
             return
-        key = scope["path"].encode() + b"?" + scope.get("query_string", b"")
+        key = (_header(scope, b"host") + scope["path"]).encode() + b"?" + scope.get("query_string", b"")
         entry = self.entries.get(key)
         now = self.clock()
         if entry is not None and entry[0] > now:
@@ -91,7 +131,9 @@ class EdgeCache:
         if start is None or start["status"] != 200 or scope["method"] != "GET":
             return
         headers = [(bytes(n), bytes(v)) for n, v in start.get("headers", [])]
-        if any(n.lower() == b"set-cookie" for n, _v in headers):
+        if any(n.lower() in (b"set-cookie", b"content-encoding") for n, _v in headers):
+            return
+        if any(n.lower() == b"vary" and not _vary_is_safe(v) for n, v in headers):
             return
         ttl = min(_max_age(headers), MAX_TTL)
         if ttl <= 0:

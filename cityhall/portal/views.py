@@ -6,13 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from cityhall.core.decorators import public_when_anonymous
 from cityhall.procedures import selectors as procedure_selectors
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponseBase:
     """What do you want to do? In emergency mode: a small, static, cacheable page instead."""
     state = procedure_selectors.emergency()

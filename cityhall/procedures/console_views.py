@@ -61,7 +61,7 @@ def _editable(request: HttpRequest, procedure_id: int) -> Any:
 def staff_list(request: HttpRequest) -> HttpResponse:
     all_departments = is_admin(request.user)
     procedures = selectors.procedures_for_staff(request.user, all_departments=all_departments)
-    rows = [(p, selectors.open_version(p)) for p in procedures]
+    rows = [(p, p.open_versions[0] if p.open_versions else None) for p in procedures]  # type: ignore[attr-defined]
     return render(request, "procedures/console/list.html", {"rows": rows, "all_departments": all_departments})
 
 
@@ -114,7 +114,7 @@ def edit(request: HttpRequest, procedure_id: int) -> HttpResponse:
             "procedure": procedure,
             "form": form,
             "draft": draft,
-            "file_form": FileForm(),
+            "file_form": FileForm(prefix="file"),
             "preview": draft or procedure.published,
             "preview_channels": [
                 (labels.get(c["kind"], c["kind"]), c.get("note", "")) for c in (draft or procedure.published).channels
@@ -148,7 +148,7 @@ def submit(request: HttpRequest, procedure_id: int) -> HttpResponse:
 @console_required
 def file_upload(request: HttpRequest, procedure_id: int) -> HttpResponse:
     procedure = _editable(request, procedure_id)
-    form = FileForm(request.POST, request.FILES)
+    form = FileForm(request.POST, request.FILES, prefix="file")
     if form.is_valid():
         try:
             services.file_add(
@@ -198,11 +198,15 @@ def version(request: HttpRequest, version_id: int) -> HttpResponse:
     department_id = item.procedure.department_id
     if not (can_edit(request.user, department_id) or can_approve(request.user, department_id)):
         raise PermissionDenied
-    approve_form, return_form = ApproveForm(), ReturnForm()
+    approve_form, return_form = ApproveForm(prefix="approve"), ReturnForm(prefix="return")
     status = 200
     if request.method == "POST":
         action = request.POST.get("action")
-        form: Any = ApproveForm(request.POST) if action == "approve" else ReturnForm(request.POST)
+        form: Any = (
+            ApproveForm(request.POST, prefix="approve")
+            if action == "approve"
+            else ReturnForm(request.POST, prefix="return")
+        )
         if action == "approve":
             approve_form = form
         else:
@@ -236,7 +240,7 @@ def version(request: HttpRequest, version_id: int) -> HttpResponse:
             "diff": diff,
             "approve_form": approve_form,
             "return_form": return_form,
-            "can_approve": can_approve(request.user, department_id) and item.created_by_id != request.user.pk,
+            "can_approve": can_approve(request.user, department_id) and not services.wrote(item, request.user),
         },
         status=status,
     )

@@ -109,7 +109,7 @@ def load() -> list[str]:
                 department=departments[code],
                 defaults={"introduction": page.introduction, "hours_note": page.hours_note},
             )
-    transaction.on_commit(catalog_changed)
+    catalog_changed()
     return [
         f"手続き案内：{len(procedures)}件の手続き、{len(seed_data.LIFE_EVENTS)}のライフイベント（{rules}ルール）を読み込みました。"
     ]

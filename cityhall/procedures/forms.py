@@ -120,7 +120,7 @@ class RuleForm(core_forms.Form):
         ),
     )
     note = forms.CharField(label=_("補足"), max_length=200, required=False)
-    order = forms.IntegerField(label=_("表示順"), min_value=0, initial=0)
+    order = forms.IntegerField(label=_("表示順"), min_value=0, max_value=1000, initial=0)
 
     def __init__(self, *args: Any, procedures: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

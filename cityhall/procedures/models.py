@@ -90,6 +90,8 @@ class ProcedureVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Everyone who wrote this version's content (ids); none of them may approve it.
+    editors = models.JSONField(default=list, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -234,6 +236,9 @@ class PortalState(models.Model):
     """Single row: whether the portal is in emergency mode."""
 
     emergency_mode = models.BooleanField(_("緊急モード"), default=False)
+    # Bumped in the same transaction as any change to what search can find; every web
+    # process compares it with the version its in-memory index was built from.
+    catalog_version = models.PositiveBigIntegerField(default=0)
     emergency_message = models.TextField(_("緊急時のメッセージ"), blank=True)
     changed_at = models.DateTimeField(default=timezone.now)
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import jpholiday
-from django.core.cache import cache
-from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.conf import settings
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone, translation
 
 from cityhall.core.errors import NotFoundError
 from cityhall.procedures.models import (
@@ -25,7 +25,6 @@ from cityhall.procedures.models import (
     Synonym,
 )
 from cityhall.procedures.search import SearchDocument, SearchHit, SearchIndex
-from cityhall.procedures.services import CATALOG_VERSION_KEY
 
 Status = ProcedureVersion.Status
 
@@ -70,7 +69,11 @@ def version_get(*, version_id: int) -> ProcedureVersion:
 
 
 def procedures_for_staff(user: Any, *, all_departments: bool) -> QuerySet[Procedure]:
-    qs = Procedure.objects.select_related("published", "department").prefetch_related("versions")
+    """Procedures a staff member works on, with `open_versions` (draft/pending/scheduled) prefetched."""
+    open_versions = ProcedureVersion.objects.filter(status__in=[Status.DRAFT, Status.PENDING, Status.SCHEDULED])
+    qs = Procedure.objects.select_related("published", "department").prefetch_related(
+        Prefetch("versions", queryset=open_versions, to_attr="open_versions")
+    )
     if not all_departments:
         qs = qs.filter(department_id=user.department_id)
     return qs.order_by("department__sort_order", "slug")
@@ -113,7 +116,7 @@ def _documents() -> list[SearchDocument]:
 def search_index() -> SearchIndex:
     """This process's index, rebuilt when the catalogue version in the shared cache moves."""
     global _index  # noqa: PLW0603 (one index per process, swapped atomically)
-    version = cache.get(CATALOG_VERSION_KEY, 0)
+    version = PortalState.objects.filter(pk=1).values_list("catalog_version", flat=True).first() or 0
     current = _index
     if current is not None and current[0] == version:
         return current[1]
@@ -121,7 +124,8 @@ def search_index() -> SearchIndex:
         if _index is not None and _index[0] == version:
             return _index[1]
         synonyms = [s.terms() for s in Synonym.objects.all()]
-        built = SearchIndex.build(_documents(), synonyms)
+        with translation.override(settings.LANGUAGE_CODE):  # index the Japanese category names
+            built = SearchIndex.build(_documents(), synonyms)
         _index = (version, built)
         return built
 

@@ -12,10 +12,9 @@ import re
 from pathlib import PurePath
 from typing import Any
 
-from django.core.cache import cache
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -35,7 +34,6 @@ from cityhall.procedures.models import (
 )
 from cityhall.procedures.permissions import can_approve, can_edit, is_admin
 
-CATALOG_VERSION_KEY = "procedures:catalog-version"
 FORM_MAX_BYTES = 10 * 1024 * 1024
 FORM_EXTENSIONS = {".pdf", ".xlsx", ".docx", ".xls", ".doc"}
 CONTENT_FIELDS = (
@@ -57,11 +55,12 @@ Status = ProcedureVersion.Status
 
 
 def catalog_changed() -> None:
-    """Tell every web process that the published catalogue (or synonyms) changed."""
-    try:
-        cache.incr(CATALOG_VERSION_KEY)
-    except ValueError:
-        cache.set(CATALOG_VERSION_KEY, 1, None)
+    """Tell every web process that the published catalogue (or synonyms) changed.
+
+    Call inside the transaction of the change: the version moves exactly when the change commits.
+    """
+    PortalState.objects.get_or_create(pk=1)
+    PortalState.objects.filter(pk=1).update(catalog_version=F("catalog_version") + 1)
 
 
 def _clean_channels(channels: Any) -> list[dict[str, str]]:
@@ -135,7 +134,7 @@ def procedure_create(
             procedure = Procedure.objects.create(slug=slug, department=department, category=category)
     except IntegrityError as exc:
         raise ConflictError("同じURL名の手続きが既にあります。") from exc
-    version = ProcedureVersion(procedure=procedure, number=1, created_by=actor)
+    version = ProcedureVersion(procedure=procedure, number=1, created_by=actor, editors=[actor.pk])
     _apply(version, content)
     version.save()
     _audit(actor, "procedures.create", version, department_id=department.pk, request=request)
@@ -150,19 +149,22 @@ def draft_save(
     if not can_edit(actor, procedure.department_id):
         raise PermissionDeniedError("所属課の手続きのみ編集できます。")
     procedure = Procedure.objects.select_for_update().get(pk=procedure.pk)
-    open_version = procedure.versions.filter(status__in=[Status.DRAFT, Status.PENDING]).first()
+    open_version = procedure.versions.select_for_update().filter(status__in=[Status.DRAFT, Status.PENDING]).first()
     if open_version is not None and open_version.status == Status.PENDING:
         raise ConflictError("承認待ちの版があります。承認または差戻しの後に編集してください。")
     before = snapshot(open_version) if open_version else None
     if open_version is None:
-        base = procedure.published
+        # Start from the newest content residents will see: a scheduled version, else the published one.
+        base = procedure.versions.filter(status__in=[Status.SCHEDULED, Status.PUBLISHED]).order_by("-number").first()
         number = (procedure.versions.aggregate(n=Max("number"))["n"] or 0) + 1
         open_version = ProcedureVersion(procedure=procedure, number=number, created_by=actor)
         if base is not None:
             for name in CONTENT_FIELDS:
                 setattr(open_version, name, getattr(base, name))
     _apply(open_version, content)
-    open_version.created_by = actor
+    if open_version.created_by_id is None:
+        open_version.created_by = actor
+    open_version.editors = sorted({*(open_version.editors or []), actor.pk})
     open_version.review_comment = ""
     open_version.save()
     _audit(
@@ -203,13 +205,22 @@ def version_submit(*, actor: Any, version: ProcedureVersion, request: HttpReques
 
 
 def _publish(version: ProcedureVersion, now: dt.datetime) -> None:
+    """Make `version` the public one; every older published or scheduled version is superseded."""
     procedure = Procedure.objects.select_for_update().get(pk=version.procedure_id)
-    procedure.versions.filter(status=Status.PUBLISHED).exclude(pk=version.pk).update(status=Status.SUPERSEDED)
+    procedure.versions.filter(status__in=[Status.PUBLISHED, Status.SCHEDULED], number__lt=version.number).update(
+        status=Status.SUPERSEDED
+    )
     version.status, version.published_at = Status.PUBLISHED, now
     version.save(update_fields=["status", "published_at"])
     procedure.published = version
     procedure.save(update_fields=["published"])
-    transaction.on_commit(catalog_changed)
+    catalog_changed()
+
+
+def wrote(version: ProcedureVersion, user: Any) -> bool:
+    """Whether `user` created or edited this version (and so may not approve it)."""
+    user_id = getattr(user, "pk", None)
+    return user_id is not None and (version.created_by_id == user_id or user_id in (version.editors or []))
 
 
 @transaction.atomic
@@ -228,8 +239,8 @@ def version_approve(
     version = ProcedureVersion.objects.select_for_update().select_related("procedure").get(pk=version.pk)
     if not can_approve(actor, version.procedure.department_id):
         raise PermissionDeniedError("この手続きを承認できるのは、担当課の課長または情報政策課です。")
-    if version.created_by_id == getattr(actor, "pk", None):
-        raise PermissionDeniedError("自分が作成した版は承認できません。別の職員の承認が必要です。")
+    if wrote(version, actor):
+        raise PermissionDeniedError("自分が作成・編集した版は承認できません。別の職員の承認が必要です。")
     before = snapshot(version)
     now = timezone.now()
     scheduled = publish_at is not None and publish_at > now
@@ -280,13 +291,19 @@ def publish_due(now: dt.datetime | None = None) -> int:
     """Publish approved versions whose time has come; returns how many (periodic job)."""
     now = now or timezone.now()
     count = 0
-    for version_id in ProcedureVersion.objects.filter(status=Status.SCHEDULED, publish_at__lte=now).values_list(
-        "pk", flat=True
-    ):
+    due = ProcedureVersion.objects.filter(status=Status.SCHEDULED, publish_at__lte=now).order_by("publish_at", "number")
+    for version_id in due.values_list("pk", flat=True):
         with transaction.atomic():
-            version = ProcedureVersion.objects.select_for_update().get(pk=version_id)
+            version = (
+                ProcedureVersion.objects.select_for_update().select_related("procedure__published").get(pk=version_id)
+            )
             if version.status != Status.SCHEDULED:
                 continue  # another runner got it
+            current = version.procedure.published
+            if current is not None and current.number > version.number:
+                version.status = Status.SUPERSEDED  # a newer version went out meanwhile
+                version.save(update_fields=["status"])
+                continue
             _publish(version, now)
             audit_record(
                 actor=None,
@@ -343,8 +360,10 @@ def file_remove(*, actor: Any, item: ProcedureFile, request: HttpRequest | None 
         department_id=item.procedure.department_id,
         request=request,
     )
-    item.file.delete(save=False)
+    stored = item.file.name
+    storage = item.file.storage
     item.delete()
+    transaction.on_commit(lambda: storage.delete(stored))
 
 
 def _require_admin(actor: Any) -> None:
@@ -369,7 +388,7 @@ def synonym_save(*, actor: Any, synonym: Synonym | None, words: str, request: Ht
         after=snapshot(target),
         request=request,
     )
-    transaction.on_commit(catalog_changed)
+    catalog_changed()
     return target
 
 
@@ -380,7 +399,7 @@ def synonym_delete(*, actor: Any, synonym: Synonym, request: HttpRequest | None 
         actor=actor, action="procedures.synonym_delete", target=synonym, before=snapshot(synonym), request=request
     )
     synonym.delete()
-    transaction.on_commit(catalog_changed)
+    catalog_changed()
 
 
 @transaction.atomic

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from cityhall.core import selectors as core_selectors
 from cityhall.core.decorators import public_when_anonymous
@@ -17,8 +19,10 @@ from cityhall.procedures import checklist_pdf, selectors
 from cityhall.procedures.forms import answers_form
 from cityhall.procedures.models import Category, Channel, LifeEvent
 
+logger = logging.getLogger(__name__)
 
-@require_GET
+
+@require_safe
 @public_when_anonymous(60)
 def index(request: HttpRequest) -> HttpResponse:
     procedures = list(selectors.published_procedures())
@@ -26,14 +30,14 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "procedures/index.html", {"groups": [g for g in groups if g[2]]})
 
 
-@require_GET
+@require_safe
 @public_when_anonymous(60)
 def category(request: HttpRequest, category: str) -> HttpResponse:
     procedures = selectors.procedures_in(category)
     return render(request, "procedures/category.html", {"label": Category(category).label, "procedures": procedures})
 
 
-@require_GET
+@require_safe
 @public_when_anonymous(60)
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     procedure = selectors.procedure_published(slug=slug)
@@ -54,7 +58,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def download(request: HttpRequest, slug: str, file_id: int) -> HttpResponseBase:
     procedure = selectors.procedure_published(slug=slug)
     item = procedure.files.filter(pk=file_id).first()
@@ -64,7 +68,7 @@ def download(request: HttpRequest, slug: str, file_id: int) -> HttpResponseBase:
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=filename)
 
 
-@require_GET
+@require_safe
 @public_when_anonymous(60)
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "")[:100]
@@ -72,13 +76,13 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "procedures/search.html", {"query": query, "results": results})
 
 
-@require_GET
+@require_safe
 @public_when_anonymous(60)
 def life_events(request: HttpRequest) -> HttpResponse:
     return render(request, "procedures/life_events.html", {"events": selectors.life_events()})
 
 
-@require_GET
+@require_safe
 def life_event(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.life_event_get(slug=slug)
     form = answers_form(event, request.GET or None)
@@ -91,7 +95,7 @@ def _answers(request: HttpRequest, event_slug: str) -> tuple[LifeEvent, dict[str
     return event, {k: str(request.GET.get(k, ""))[:40] for k in keys if request.GET.get(k)}
 
 
-@require_GET
+@require_safe
 def checklist(request: HttpRequest, slug: str) -> HttpResponse:
     """The personal checklist. Answers live only in the URL, so it can be shared and nothing is stored."""
     event, answers = _answers(request, slug)
@@ -112,7 +116,7 @@ def checklist(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def checklist_download(request: HttpRequest, slug: str) -> HttpResponse:
     event, answers = _answers(request, slug)
     items = selectors.checklist(event, answers)
@@ -128,7 +132,7 @@ def checklist_download(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @public_when_anonymous(60)
 def departments(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
@@ -143,7 +147,7 @@ def departments(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @public_when_anonymous(60)
 def department(request: HttpRequest, code: str) -> HttpResponse:
     found = [d for d in core_selectors.department_list() if d.code == code]

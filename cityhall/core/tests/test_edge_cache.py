@@ -20,7 +20,7 @@ class Upstream:
         await send({"type": "http.response.body", "body": f"page {self.calls}".encode()})
 
 
-def _get(app, path="/procedures/", cookie=b"", method="GET"):
+def _get(app, path="/procedures/", cookie=b"", method="GET", host=b"127.0.0.1", scheme="http"):
     sent = []
 
     async def receive():
@@ -29,8 +29,8 @@ def _get(app, path="/procedures/", cookie=b"", method="GET"):
     async def send(message):
         sent.append(message)
 
-    headers = [(b"cookie", cookie)] if cookie else []
-    scope = {"type": "http", "method": method, "path": path, "query_string": b"", "headers": headers}
+    headers = [(b"host", host)] + ([(b"cookie", cookie)] if cookie else [])
+    scope = {"type": "http", "method": method, "path": path, "query_string": b"", "headers": headers, "scheme": scheme}
     # Own thread, own loop: a browser test in the same worker may have left a loop running here.
     with ThreadPoolExecutor(1) as pool:
         pool.submit(asyncio.run, app(scope, receive, send)).result()
@@ -91,4 +91,44 @@ def test_head_uses_the_cache_without_a_body_and_posts_pass_through():
     _get(app)
     assert _get(app, method="HEAD") == (200, b"")
     _get(app, method="POST")
+    assert upstream.calls == 2
+
+
+def test_hosts_django_would_refuse_are_never_answered_from_memory():
+    upstream = Upstream()
+    app = EdgeCache(upstream)
+    _get(app)
+    _get(app, host=b"localhost,evil.example")
+    _get(app, host=b"evil.example")
+    assert upstream.calls == 3
+
+
+def test_encoded_or_varying_responses_and_static_files_are_not_stored():
+    for upstream in (
+        Upstream(extra_headers=[(b"content-encoding", b"gzip")]),
+        Upstream(extra_headers=[(b"vary", b"Accept-Encoding")]),
+    ):
+        app = EdgeCache(upstream)
+        _get(app)
+        _get(app)
+        assert upstream.calls == 2
+    upstream = Upstream(extra_headers=[(b"vary", b"Cookie, Accept-Language")])
+    app = EdgeCache(upstream)
+    _get(app)
+    _get(app)
+    assert upstream.calls == 1
+    static = Upstream()
+    app = EdgeCache(static)
+    _get(app, path="/static/css/cityhall.css")
+    _get(app, path="/static/css/cityhall.css")
+    assert static.calls == 2
+
+
+def test_plain_http_goes_to_django_when_https_is_enforced(settings):
+    settings.SECURE_SSL_REDIRECT = True
+    upstream = Upstream()
+    app = EdgeCache(upstream)
+    _get(app, scheme="https")
+    _get(app, scheme="https")
+    _get(app, scheme="http")
     assert upstream.calls == 2

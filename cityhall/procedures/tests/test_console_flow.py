@@ -55,7 +55,7 @@ def test_edit_submit_approve_publish(clerk, chief, draft, as_user):
     queue = chief_client.get(reverse("console:procedures:review")).content.decode()
     assert "住民票の写しの交付" in queue
     response = chief_client.post(
-        reverse("console:procedures:version", args=[version.pk]), {"action": "approve", "comment": "OK"}
+        reverse("console:procedures:version", args=[version.pk]), {"action": "approve", "approve-comment": "OK"}
     )
     assert response.status_code == 302
     assert Procedure.objects.get().published_id == version.pk

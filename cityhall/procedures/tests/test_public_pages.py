@@ -80,3 +80,16 @@ def test_unknown_pages_are_japanese_404s(demo):
     for url in ["/procedures/no-such/", "/procedures/category/nope/", "/life/nope/", "/departments/nope/"]:
         response = client.get(url)
         assert response.status_code == 404, url
+
+
+def test_pages_showing_a_message_are_never_public(demo):
+    from cityhall.accounts.models import User
+    from conftest import login
+
+    client = login(Client(), User.objects.get(email="resident@demo.ohtawara.example.jp"))
+    client.post(reverse("account_logout"))
+    after_logout = client.get(reverse("portal:home"))
+    assert "ログアウトしました" in after_logout.content.decode()
+    assert "public" not in after_logout["Cache-Control"]
+    fresh = Client().get(reverse("portal:home"))
+    assert "public" in fresh["Cache-Control"]

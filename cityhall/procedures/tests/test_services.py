@@ -48,7 +48,7 @@ def test_authors_cannot_approve_their_own_change(clerk, chief, draft):
         actor=chief, department=chief.department, category="tax", slug="tax-cert", content=CONTENT
     )
     services.version_submit(actor=chief, version=chief_draft)
-    with pytest.raises(PermissionDeniedError, match="自分が作成した版"):
+    with pytest.raises(PermissionDeniedError, match="自分が作成・編集した版"):
         services.version_approve(actor=chief, version=chief_draft)
     assert not ProcedureVersion.objects.filter(status=Status.PUBLISHED).exists()
 
@@ -175,3 +175,42 @@ def test_opening_days():
     assert selectors.closed_reason(dt.date(2026, 11, 25)) is None
     assert selectors.next_open_day(dt.date(2026, 12, 28)) == dt.date(2026, 12, 28)
     assert selectors.next_open_day(dt.date(2026, 12, 29)) == dt.date(2027, 1, 4)
+
+
+def test_a_chief_who_edited_a_draft_cannot_approve_it(clerk, chief, draft):
+    services.draft_save(actor=chief, procedure=draft.procedure, content={"fee": "課長が書いた手数料"})
+    services.draft_save(actor=clerk, procedure=draft.procedure, content={})
+    services.version_submit(actor=clerk, version=draft)
+    with pytest.raises(PermissionDeniedError, match="自分が作成・編集した版"):
+        services.version_approve(actor=chief, version=draft)
+    assert ProcedureVersion.objects.get().created_by == clerk
+
+
+def test_an_older_scheduled_version_never_replaces_a_newer_one(clerk, chief, policy_officer, draft):
+    services.version_submit(actor=clerk, version=draft)
+    services.version_approve(actor=chief, version=draft)  # v1 published
+    v2 = services.draft_save(actor=clerk, procedure=draft.procedure, content={"fee": "v2"})
+    services.version_submit(actor=clerk, version=v2)
+    tomorrow = timezone.now() + dt.timedelta(days=1)
+    services.version_approve(actor=chief, version=v2, publish_at=tomorrow)  # v2 scheduled
+    v3 = services.draft_save(actor=clerk, procedure=draft.procedure, content={"fee": "v3 urgent fix"})
+    assert v3.fee == "v3 urgent fix" and v3.summary == v2.summary, "a new draft starts from the scheduled content"
+    services.version_submit(actor=clerk, version=v3)
+    services.version_approve(actor=policy_officer, version=v3)  # v3 published now
+    assert services.publish_due(now=tomorrow + dt.timedelta(minutes=1)) == 0
+    assert Procedure.objects.get().published.fee == "v3 urgent fix"
+    assert dict(ProcedureVersion.objects.values_list("number", "status")) == {
+        1: Status.SUPERSEDED, 2: Status.SUPERSEDED, 3: Status.PUBLISHED}
+
+
+def test_search_sees_changes_made_by_another_process(clerk, chief, draft, admin_user):
+    """The index version lives in the database, so a change from the periodic runner is seen too."""
+    from cityhall.procedures.models import PortalState
+
+    services.version_submit(actor=clerk, version=draft)
+    before = PortalState.objects.filter(pk=1).values_list("catalog_version", flat=True).first() or 0
+    services.version_approve(actor=chief, version=draft)
+    assert PortalState.objects.get(pk=1).catalog_version == before + 1
+    assert [p.slug for p, _hit in selectors.search("じゅうみんひょう")] == ["juminhyo-copy"]
+    services.synonym_save(actor=admin_user, synonym=None, words="ぞうさん;住民票の写し")
+    assert [p.slug for p, _hit in selectors.search("ぞうさん")] == ["juminhyo-copy"]
