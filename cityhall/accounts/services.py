@@ -22,7 +22,7 @@ from django.utils import timezone
 from cityhall.accounts.backends import ALL_MODULES
 from cityhall.accounts.models import ApiToken, CommitteeMembership, DepartmentAssignment, Role, User
 from cityhall.accounts.selectors import hash_token
-from cityhall.core.audit import audit_record, snapshot
+from cityhall.core.audit import audit_record, audited_update, snapshot
 from cityhall.core.errors import ConflictError, InvalidInputError
 from cityhall.core.modules import module_keys
 from cityhall.core.permissions import API_TOKENS, ORGANISATION, require_module
@@ -259,16 +259,8 @@ def committee_member_end(
     membership = CommitteeMembership.objects.select_for_update().get(pk=membership.pk)
     if ends_on < membership.starts_on:
         raise InvalidInputError("終了日は開始日以降の日付にしてください。")
-    before = snapshot(membership)
-    membership.ends_on = ends_on
-    membership.save(update_fields=["ends_on"])
-    audit_record(
-        actor=actor,
-        action="committee.member_end",
-        target=membership,
-        before=before,
-        after=snapshot(membership),
-        request=request,
+    audited_update(
+        actor=actor, action="committee.member_end", target=membership, changes={"ends_on": ends_on}, request=request
     )
     return membership
 

@@ -151,3 +151,28 @@ def audit_verify() -> list[AuditProblem]:
     if head is None and last_seq:
         problems.append(AuditProblem(None, "chain head is missing"))
     return problems
+
+
+def audited_update(
+    *,
+    actor: Any,
+    action: str,
+    target: models.Model,
+    changes: dict[str, Any],
+    department_id: int | None = None,
+    request: HttpRequest | None = None,
+) -> AuditEntry:
+    """Set `changes` on `target`, save just those fields and record before/after in one step."""
+    before = snapshot(target)
+    for name, value in changes.items():
+        setattr(target, name, value)
+    target.save(update_fields=list(changes))
+    return audit_record(
+        actor=actor,
+        action=action,
+        target=target,
+        before=before,
+        after=snapshot(target),
+        department_id=department_id,
+        request=request,
+    )

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
-from cityhall.core.audit import audit_record, snapshot
+from cityhall.core.audit import audit_record, audited_update, snapshot
 from cityhall.core.errors import ConflictError, InvalidInputError
 from cityhall.core.models import Department, Municipality
 from cityhall.core.permissions import ORGANISATION, require_module
@@ -125,16 +125,12 @@ def department_set_active(
         return department
     if not is_active and department.children.filter(is_active=True).exists():
         raise ConflictError("所属する課が有効なままの部は廃止できません。先に課を廃止するか、別の部へ移してください。")
-    before = snapshot(department)
-    department.is_active = is_active
-    department.save(update_fields=["is_active"])
-    audit_record(
+    audited_update(
         actor=actor,
         action="department.activate" if is_active else "department.deactivate",
         target=department,
+        changes={"is_active": is_active},
         department_id=department.pk,
-        before=before,
-        after=snapshot(department),
         request=request,
     )
     return department

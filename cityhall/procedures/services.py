@@ -18,7 +18,7 @@ from django.db.models import F, Max
 from django.http import HttpRequest
 from django.utils import timezone
 
-from cityhall.core.audit import audit_record, snapshot
+from cityhall.core.audit import audit_record, audited_update, snapshot
 from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from cityhall.procedures.models import (
     Category,
@@ -477,15 +477,11 @@ def notice_publish(
 @transaction.atomic
 def notice_withdraw(*, actor: Any, notice: Notice, request: HttpRequest | None = None) -> Notice:
     _require_admin(actor)
-    before = snapshot(notice)
-    notice.expires_at = timezone.now()
-    notice.save(update_fields=["expires_at"])
-    audit_record(
+    audited_update(
         actor=actor,
         action="procedures.notice_withdraw",
         target=notice,
-        before=before,
-        after=snapshot(notice),
+        changes={"expires_at": timezone.now()},
         request=request,
     )
     return notice

@@ -200,7 +200,10 @@ def test_an_older_scheduled_version_never_replaces_a_newer_one(clerk, chief, pol
     assert services.publish_due(now=tomorrow + dt.timedelta(minutes=1)) == 0
     assert Procedure.objects.get().published.fee == "v3 urgent fix"
     assert dict(ProcedureVersion.objects.values_list("number", "status")) == {
-        1: Status.SUPERSEDED, 2: Status.SUPERSEDED, 3: Status.PUBLISHED}
+        1: Status.SUPERSEDED,
+        2: Status.SUPERSEDED,
+        3: Status.PUBLISHED,
+    }
 
 
 def test_search_sees_changes_made_by_another_process(clerk, chief, draft, admin_user):
