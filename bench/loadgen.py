@@ -12,6 +12,9 @@ import json
 import statistics
 import sys
 import time
+import uuid
+
+RUN = uuid.uuid4().hex[:8]  # keeps "{n}" paths unique across runs, so they really miss every cache
 
 
 async def worker(
@@ -21,7 +24,7 @@ async def worker(
     try:
         while time.perf_counter() < deadline:
             counter[0] += 1
-            path = paths[counter[0] % len(paths)].replace("{n}", str(counter[0]))
+            path = paths[counter[0] % len(paths)].replace("{n}", f"{RUN}-{counter[0]}")
             request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: ja\r\n\r\n".encode()
             start = time.perf_counter()
             writer.write(request)
