@@ -129,7 +129,9 @@ def main() -> None:
                 for q in ("じゅうみんひょう", "ｼﾞｭｳﾐﾝﾋｮｳ", "犬の登録", "いんかんしょうめい")
             ],
         }
-        print(f"procedures in catalogue: {count}; {conns} connections, {seconds:.0f} s per case, 2 cores")
+        print(
+            f"procedures in catalogue: {count}; {conns} connections, {seconds:.0f} s per case, {os.cpu_count()} cores"
+        )
         print(f"{'case':40} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'vs ceiling':>11}")
         print(
             f"{'ceiling: ASGI hello (same uvicorn)':40} {ceiling['rps']:9.1f} {ceiling['p50_ms']:8.2f} "

@@ -1,7 +1,7 @@
 """A small in-process page cache in front of Django, for anonymous public pages.
 
 Disaster days showed that what keeps a city's site up is serving public pages
-from a cache (LESSONS.md), not a lighter page rendered per request. This ASGI
+from a cache, not a lighter page rendered per request. This ASGI
 middleware answers a GET for a public page from memory when the visitor has no
 session, before Django's middleware stack runs. It only stores responses that
 Django marked `Cache-Control: public` and that set no cookie, for at most their
@@ -75,6 +75,11 @@ class EdgeCache:
         hosts = list(settings.ALLOWED_HOSTS)
         return [*hosts, "testserver"] if settings.DEBUG else hosts
 
+    def _trusts_forwarded_proto(self) -> bool:
+        from django.conf import settings
+
+        return getattr(settings, "SECURE_PROXY_SSL_HEADER", None) == ("HTTP_X_FORWARDED_PROTO", "https")
+
     def _https_only(self) -> bool:
         from django.conf import settings
 
@@ -88,7 +93,9 @@ class EdgeCache:
         host = _header(scope, b"host")
         # Hits skip Django, so they must not skip its host check or its HTTPS redirect.
         https_ok = (
-            not self._https_only() or scope.get("scheme") == "https" or _header(scope, b"x-forwarded-proto") == "https"
+            not self._https_only()
+            or scope.get("scheme") == "https"
+            or (self._trusts_forwarded_proto() and _header(scope, b"x-forwarded-proto") == "https")
         )
         if not (
             https_ok and validate_host(host.rsplit(":", 1)[0] if host.count(":") == 1 else host, self._allowed_hosts())

@@ -15,6 +15,7 @@ urlpatterns = [
     path("gaps/", views.gaps, name="gaps"),
     path("synonyms/", views.synonyms, name="synonyms"),
     path("synonyms/<int:synonym_id>/delete/", views.synonym_delete, name="synonym_delete"),
+    path("life-events/", views.rules_index, name="rules_index"),
     path("life-events/<slug:slug>/rules/", views.rules, name="rules"),
     path("rules/<int:rule_id>/delete/", views.rule_delete, name="rule_delete"),
     path("notices/", views.notices, name="notices"),

@@ -304,6 +304,17 @@ def synonym_delete(request: HttpRequest, synonym_id: int) -> HttpResponse:
     return redirect("console:procedures:synonyms")
 
 
+@require_GET
+@module_required(PROCEDURES_ADMIN)
+def rules_index(request: HttpRequest) -> HttpResponse:
+    """The first life event's rules, or a note when there are no life events yet."""
+    first = selectors.life_events().first()
+    if first is None:
+        messages.info(request, _("ライフイベントはまだ登録されていません。"))
+        return redirect("console:procedures:gaps")
+    return redirect("console:procedures:rules", slug=first.slug)
+
+
 @require_http_methods(GET_POST)
 @module_required(PROCEDURES_ADMIN)
 def rules(request: HttpRequest, slug: str) -> HttpResponse:

@@ -3,12 +3,20 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cityhall.core import forms as core_forms
 from cityhall.procedures.models import Category, Channel, LifeEvent, Notice, ProcedureVersion
 
-_CHANNEL_NAMES = {str(label): value for value, label in Channel.choices} | {v: v for v in Channel.values}
+
+def _channel_names() -> dict[str, str]:
+    """Channel labels in every UI language, and the raw keys, to their keys."""
+    names = {v: v for v in Channel.values}
+    for language in ("ja", "en"):
+        with translation.override(language):
+            names |= {str(label): value for value, label in Channel.choices}
+    return names
 
 
 def channels_to_text(channels: list[dict[str, str]]) -> str:
@@ -23,7 +31,7 @@ def parse_channels(text: str) -> list[dict[str, str]]:
         if not line.strip():
             continue
         name, _sep, note = line.replace("|", "｜").partition("｜")
-        kind = _CHANNEL_NAMES.get(name.strip())
+        kind = _channel_names().get(name.strip())
         if kind is None:
             choices = "・".join(str(label) for _v, label in Channel.choices)
             raise forms.ValidationError(

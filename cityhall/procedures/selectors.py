@@ -11,6 +11,7 @@ import jpholiday
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from cityhall.core.errors import NotFoundError
 from cityhall.procedures.models import (
@@ -114,7 +115,7 @@ def _documents() -> list[SearchDocument]:
 
 
 def search_index() -> SearchIndex:
-    """This process's index, rebuilt when the catalogue version in the shared cache moves."""
+    """This process's index, rebuilt when the catalogue version (PortalState, in the database) moves."""
     global _index  # noqa: PLW0603 (one index per process, swapped atomically)
     version = PortalState.objects.filter(pk=1).values_list("catalog_version", flat=True).first() or 0
     current = _index
@@ -204,20 +205,20 @@ def is_new_year_holiday(day: dt.date) -> bool:
 def closed_reason(day: dt.date) -> str | None:
     """Why the city hall is closed that day, or None when it is open."""
     if is_new_year_holiday(day):
-        return "年末年始"
+        return str(_("年末年始"))
     holiday = jpholiday.is_holiday_name(day)
     if holiday:
         return str(holiday)
     if day.weekday() == 5:
-        return "土曜日"
+        return str(_("土曜日"))
     if day.weekday() == 6:
-        return "日曜日"
+        return str(_("日曜日"))
     return None
 
 
 def next_open_day(day: dt.date) -> dt.date:
     probe = day
-    for _ in range(30):
+    for _day in range(30):
         if closed_reason(probe) is None:
             return probe
         probe += dt.timedelta(days=1)

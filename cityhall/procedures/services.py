@@ -301,8 +301,13 @@ def publish_due(now: dt.datetime | None = None) -> int:
                 continue  # another runner got it
             current = version.procedure.published
             if current is not None and current.number > version.number:
-                version.status = Status.SUPERSEDED  # a newer version went out meanwhile
-                version.save(update_fields=["status"])
+                audited_update(
+                    actor=None,
+                    action="procedures.schedule_superseded",
+                    target=version,
+                    changes={"status": Status.SUPERSEDED},  # a newer version went out meanwhile
+                    department_id=version.procedure.department_id,
+                )
                 continue
             _publish(version, now)
             audit_record(

@@ -55,6 +55,7 @@ MATRIX = {
     "console:procedures:gaps": ("get", None, PROC_ADMIN),
     "console:procedures:synonyms": ("get", None, PROC_ADMIN),
     "console:procedures:synonym_delete": ("post", "synonym", PROC_ADMIN_POST),
+    "console:procedures:rules_index": ("get", None, PROC_ADMIN_POST),  # redirects to the first event's rules
     "console:procedures:rules": ("get", "event", PROC_ADMIN),
     "console:procedures:rule_delete": ("post", "rule", PROC_ADMIN_POST),
     "console:procedures:notices": ("get", None, PROC_ADMIN),

@@ -71,3 +71,13 @@ def test_the_author_cannot_approve_through_the_page(clerk, draft, as_user):
     assert response.status_code == 403
     assert "承認できるのは、担当課の課長または情報政策課です" in response.content.decode()
     assert Procedure.objects.get().published is None
+
+
+def test_english_console_round_trips_channel_labels(clerk, draft, as_user):
+    client = as_user(clerk)
+    url = "/en" + reverse("console:procedures:edit", args=[draft.procedure.pk])
+    page = client.get(url).content.decode()
+    assert "Counter｜" in page
+    response = client.post(url, _form(draft, channels="Counter｜Main building\nConvenience-store issuance｜"))
+    assert response.status_code == 302
+    assert [c["kind"] for c in ProcedureVersion.objects.get().channels] == ["counter", "konbini"]
