@@ -236,9 +236,10 @@ class PortalState(models.Model):
     """Single row: whether the portal is in emergency mode."""
 
     emergency_mode = models.BooleanField(_("緊急モード"), default=False)
-    # Bumped in the same transaction as any change to what search can find; every web
-    # process compares it with the version its in-memory index was built from.
-    catalog_version = models.PositiveBigIntegerField(default=0)
+    # Replaced (a fresh random token) in the same transaction as any change to what search
+    # can find; every web process compares it with the token its in-memory index was built
+    # from. A token, not a counter: a restored or rolled-back database never repeats one.
+    catalog_token = models.CharField(max_length=32, default="", blank=True)
     emergency_message = models.TextField(_("緊急時のメッセージ"), blank=True)
     changed_at = models.DateTimeField(default=timezone.now)
 

@@ -117,7 +117,7 @@ def _documents() -> list[SearchDocument]:
 def search_index() -> SearchIndex:
     """This process's index, rebuilt when the catalogue version (PortalState, in the database) moves."""
     global _index  # noqa: PLW0603 (one index per process, swapped atomically)
-    version = PortalState.objects.filter(pk=1).values_list("catalog_version", flat=True).first() or 0
+    version = PortalState.objects.filter(pk=1).values_list("catalog_token", flat=True).first() or ""
     current = _index
     if current is not None and current[0] == version:
         return current[1]

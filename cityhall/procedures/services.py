@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import uuid
 from pathlib import PurePath
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -60,7 +61,7 @@ def catalog_changed() -> None:
     Call inside the transaction of the change: the version moves exactly when the change commits.
     """
     PortalState.objects.get_or_create(pk=1)
-    PortalState.objects.filter(pk=1).update(catalog_version=F("catalog_version") + 1)
+    PortalState.objects.filter(pk=1).update(catalog_token=uuid.uuid4().hex)
 
 
 def _clean_channels(channels: Any) -> list[dict[str, str]]:
@@ -295,7 +296,9 @@ def publish_due(now: dt.datetime | None = None) -> int:
     for version_id in due.values_list("pk", flat=True):
         with transaction.atomic():
             version = (
-                ProcedureVersion.objects.select_for_update().select_related("procedure__published").get(pk=version_id)
+                ProcedureVersion.objects.select_for_update(of=("self",))
+                .select_related("procedure__published")
+                .get(pk=version_id)
             )
             if version.status != Status.SCHEDULED:
                 continue  # another runner got it

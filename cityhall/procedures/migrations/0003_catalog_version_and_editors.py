@@ -11,8 +11,8 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name="portalstate",
-            name="catalog_version",
-            field=models.PositiveBigIntegerField(default=0),
+            name="catalog_token",
+            field=models.CharField(blank=True, default="", max_length=32),
         ),
         migrations.AddField(
             model_name="procedureversion",
