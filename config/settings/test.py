@@ -17,3 +17,4 @@ AXES_FAILURE_LIMIT = 5
 # Serve static files straight from the app and static/ directories (no collectstatic in tests).
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True  # the live server for browser tests is http://localhost
