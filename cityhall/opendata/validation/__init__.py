@@ -1,0 +1,26 @@
+"""Validation of 自治体標準オープンデータセット CSV files: pure Python, no models, no database."""
+
+from .checks import Issue
+from .decode import DecodeError, decode
+from .engine import JAPAN_BBOX, MAX_PROBLEMS, BBox, Problem, Report, apply_fixes, validate
+from .schema import REFERENCE_JSON, ColumnRule, Schema, detect, header_key, load_schemas, map_header
+
+__all__ = [
+    "JAPAN_BBOX",
+    "MAX_PROBLEMS",
+    "REFERENCE_JSON",
+    "BBox",
+    "ColumnRule",
+    "DecodeError",
+    "Issue",
+    "Problem",
+    "Report",
+    "Schema",
+    "apply_fixes",
+    "decode",
+    "detect",
+    "header_key",
+    "load_schemas",
+    "map_header",
+    "validate",
+]

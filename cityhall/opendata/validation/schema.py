@@ -1,0 +1,155 @@
+"""Schemas of the 自治体標準オープンデータセット, read from the reference JSON, and header detection."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+Kind = Literal[
+    "string", "integer", "number", "date", "time", "lat", "lon", "code6", "phone", "postal",
+    "flag_yn", "flag_1", "enum", "list", "url", "email",
+]  # fmt: skip
+
+REFERENCE_JSON = Path(__file__).resolve().parent.parent / "reference" / "standard-dataset-schemas.json"
+
+# "1_名称", "1.名称", "No.1 名称", "(1)名称" after NFKC.
+_NUMBERING = re.compile(r"^(?:no\.?\s*)?\(?\d+\)?[\s._:、．-]*", re.IGNORECASE)
+# Brackets, underscores and spaces differ between files: 建物名等(方書) / 建物名等_方書 / 建物名等（方書）.
+_PUNCT = str.maketrans("", "", "()（）[]［］_ 　・-")
+_ENUM = re.compile(r"one of: ([^—]+)")
+
+
+def header_key(header: str) -> str:
+    """Key for matching a header: BOM stripped, NFKC (半角ｶﾅ → 全角), numbering and punctuation removed."""
+    text = unicodedata.normalize("NFKC", header.replace("\ufeff", "")).strip()
+    text = _NUMBERING.sub("", text)
+    return text.translate(_PUNCT).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnRule:
+    name: str
+    kind: Kind
+    required: bool
+    aliases: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    unique: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    key: str
+    name_ja: str
+    edition: str
+    status: str
+    columns: tuple[ColumnRule, ...]
+
+    def column(self, name: str) -> ColumnRule:
+        for rule in self.columns:
+            if rule.name == name:
+                return rule
+        raise KeyError(name)
+
+    def alias_map(self) -> dict[str, str]:
+        """header_key → column name; Japanese names win over physical names, which win over English names."""
+        found: dict[str, str] = {}
+        for rule in self.columns:
+            found.setdefault(header_key(rule.name), rule.name)
+        for rule in self.columns:
+            for alias in rule.aliases:
+                found.setdefault(header_key(alias), rule.name)
+        return found
+
+
+def _code_kind(fmt: str) -> tuple[Kind, tuple[str, ...]]:
+    match = _ENUM.search(fmt)
+    choices = tuple(part.strip() for part in match.group(1).split("|")) if match else ()
+    kind: Kind = "enum" if choices else "string"
+    if "[0-9]{6}" in fmt:
+        kind, choices = "code6", ()
+    elif "'1'" in fmt or "1 | ''" in fmt:
+        kind, choices = "flag_1", ()
+    elif set(choices) == {"有", "無"}:
+        kind = "flag_yn"
+    return kind, choices
+
+
+def _kind(column: Mapping[str, Any]) -> tuple[Kind, tuple[str, ...]]:
+    declared = str(column["type"])
+    fmt = str(column.get("format") or "")
+    name = str(column["name"])
+    if declared == "code":
+        return _code_kind(fmt)
+    if "郵便番号" in name:
+        return "postal", ()
+    if "';'" in fmt:
+        return "list", ()
+    simple: dict[str, Kind] = {
+        "integer": "integer", "number": "number", "date": "date", "time": "time", "lat": "lat", "lon": "lon",
+        "phone": "phone", "url": "url", "email": "email",
+    }  # fmt: skip
+    return simple.get(declared, "string"), ()
+
+
+def schema_from_entry(key: str, entry: Mapping[str, Any]) -> Schema:
+    rules = []
+    for column in entry["columns"]:
+        kind, choices = _kind(column)
+        aliases = [str(column[field]) for field in ("physical_name",) if column.get(field)]
+        # english_name is skipped where the source is marked uncertain (shifted rows in the toilet sheet).
+        if column.get("english_name") and not column.get("uncertain"):
+            aliases.append(str(column["english_name"]))
+        rules.append(
+            ColumnRule(
+                name=str(column["name"]),
+                kind=kind,
+                required=column.get("required") is True,
+                aliases=tuple(aliases),
+                choices=choices,
+                unique=column["name"] in ("ID", "NO"),
+            )
+        )
+    return Schema(
+        key=key,
+        name_ja=str(entry["name_ja"]),
+        edition=str(entry["edition"]),
+        status=str(entry["status"]),
+        columns=tuple(rules),
+    )
+
+
+def load_schemas(path: Path | str = REFERENCE_JSON) -> dict[str, Schema]:
+    with Path(path).open(encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    return {key: schema_from_entry(key, entry) for key, entry in data.items()}
+
+
+def map_header(header: Sequence[str], schema: Schema) -> list[str | None]:
+    """For each file column, the schema column it holds (None when the header is not in the schema)."""
+    aliases = schema.alias_map()
+    return [aliases.get(header_key(cell)) for cell in header]
+
+
+def detect(header: Sequence[str], schemas: Mapping[str, Schema]) -> tuple[Schema, list[str | None]]:
+    """The schema (current or legacy scheme, any dataset) whose columns the header overlaps most.
+
+    Ties go to the schema with fewer columns (the closer fit), then to the current edition.
+    """
+    best: tuple[int, int, int] | None = None
+    chosen: tuple[Schema, list[str | None]] | None = None
+    for schema in schemas.values():
+        mapping = map_header(header, schema)
+        hits = len({name for name in mapping if name is not None})
+        score = (hits, -len(schema.columns), schema.edition == "current")
+        if best is None or score > best:
+            best, chosen = (score[0], score[1], int(score[2])), (schema, mapping)
+    if chosen is None or best is None or best[0] == 0:
+        raise ValueError(
+            "見出し行がどの標準データセットの項目とも一致しません。1行目に項目名があるか確認してください。"
+        )
+    return chosen
