@@ -187,3 +187,22 @@ def smtp_server(settings: Any) -> Any:
         yield inbox
     finally:
         controller.stop()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Any:
+    """On PostgreSQL, end stray sessions to the test database before it is dropped.
+
+    A connection opened in a helper thread during a test can outlive the test; DROP DATABASE
+    then fails at teardown ("is being accessed by other users") although every test passed.
+    """
+    yield
+    with django_db_blocker.unblock():
+        from django.db import connection
+
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
