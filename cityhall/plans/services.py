@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import PurePath
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, models, transaction
@@ -56,6 +56,15 @@ def _check_year(plan: Plan, fiscal_year: int) -> None:
 def _check_half(half: int) -> None:
     if half not in HalfChoices.values:
         raise InvalidInputError("期は上期（1）または下期（2）で指定してください。")
+
+
+M = TypeVar("M", bound=models.Model)
+
+
+def _per_period(model: type[M], **key: Any) -> tuple[M, dict[str, Any] | None]:
+    """The record of this initiative and period, locked, or a new one; with its 'before' snapshot."""
+    existing = model._default_manager.select_for_update().filter(**key).first()
+    return (existing, snapshot(existing)) if existing else (model(**key), None)
 
 
 def _save_once_per_period(target: models.Model, *, what: str) -> None:
@@ -119,9 +128,7 @@ def score_set(
         raise InvalidInputError(f"{'・'.join(wrong)} は ◎（3）・○（2）・△（1）のいずれかで評価してください。")
     _check_year(_plan_of(initiative), fiscal_year)
     score, rank = priority_score(government, quality, cost, delivery)
-    existing = PriorityScore.objects.select_for_update().filter(initiative=initiative, fiscal_year=fiscal_year).first()
-    before = snapshot(existing) if existing else None
-    target = existing or PriorityScore(initiative=initiative, fiscal_year=fiscal_year)
+    target, before = _per_period(PriorityScore, initiative=initiative, fiscal_year=fiscal_year)
     target.government, target.quality, target.cost, target.delivery = government, quality, cost, delivery
     target.score, target.rank, target.comment, target.scored_by = score, rank, comment, actor
     target.scored_at = timezone.now()
@@ -242,9 +249,7 @@ def annual_plan_save(
     _check_year(_plan_of(initiative), fiscal_year)
     if not goal.strip():
         raise InvalidInputError("年度の目標を入力してください。")
-    existing = AnnualPlan.objects.filter(initiative=initiative, fiscal_year=fiscal_year).first()
-    before = snapshot(existing) if existing else None
-    target = existing or AnnualPlan(initiative=initiative, fiscal_year=fiscal_year)
+    target, before = _per_period(AnnualPlan, initiative=initiative, fiscal_year=fiscal_year)
     target.goal, target.master_schedule = goal, master_schedule
     _save_once_per_period(target, what="この年度の年次計画")
     _audit(
@@ -341,13 +346,7 @@ def progress_report(
     if status == ProgressStatus.DELAYED and not comment.strip():
         raise InvalidInputError("遅延の場合は、理由と今後の見通しをコメントに記入してください。")
     _check_evidence(evidence)
-    existing = (
-        ProgressReport.objects.select_for_update()
-        .filter(initiative=initiative, fiscal_year=fiscal_year, half=half)
-        .first()
-    )
-    before = snapshot(existing) if existing else None
-    target = existing or ProgressReport(initiative=initiative, fiscal_year=fiscal_year, half=half)
+    target, before = _per_period(ProgressReport, initiative=initiative, fiscal_year=fiscal_year, half=half)
     target.status, target.comment, target.reported_by = status, comment, actor
     target.reported_at = timezone.now()
     if evidence is not None:
@@ -381,9 +380,7 @@ def evaluation_save(
     _check_year(_plan_of(initiative), fiscal_year)
     if achievement not in Evaluation.Achievement.values:
         raise InvalidInputError("達成度を選んでください。")
-    existing = Evaluation.objects.filter(initiative=initiative, fiscal_year=fiscal_year).first()
-    before = snapshot(existing) if existing else None
-    target = existing or Evaluation(initiative=initiative, fiscal_year=fiscal_year)
+    target, before = _per_period(Evaluation, initiative=initiative, fiscal_year=fiscal_year)
     target.achievement, target.results, target.issues, target.next_actions = achievement, results, issues, next_actions
     target.evaluated_by, target.evaluated_at = actor, timezone.now()
     _save_once_per_period(target, what="この年度の年度評価")
