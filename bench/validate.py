@@ -13,6 +13,12 @@ UTF-8 file. Then:
 Prints rows/s for both, the ratio, and per overlapping rule how many (row, rule) findings both tools agree
 on, within the rows both checked. Rules only cityhall has (check digit, swapped coordinates, formula cells,
 line breaks) are counted separately. Run: `python bench/validate.py [--rows N] [--peer-rows N] [--seed S]`.
+
+Last measured (2-core dev machine, Python 3.11, frictionless 5.21.0, defaults, four runs): cityhall 248,807 to
+287,538 rows/s (1,000,000 rows in 3.5 to 4.0 s, decode included), frictionless 19,014 to 20,347 rows/s: 13.1x
+to 14.3x. All 462 overlapping (row, rule) findings in the first 100,000 rows agree, none found by one tool
+only. Before the block reader (csv.reader plus zip per 256 rows): 107,392 to 122,867 rows/s, 5.3x to 6.0x.
+The two tools slow down together when the machine is busy; compare the ratio, not the rows/s.
 """
 
 from __future__ import annotations

@@ -1,13 +1,15 @@
 """Validation of 自治体標準オープンデータセット CSV files: pure Python, no models, no database."""
 
 from .checks import Issue
-from .decode import DecodeError, decode
+from .decode import DecodeError, decode, read_upload
 from .engine import JAPAN_BBOX, MAX_PROBLEMS, BBox, Problem, Report, apply_fixes, validate
-from .schema import REFERENCE_JSON, ColumnRule, Schema, detect, header_key, load_schemas, map_header
+from .labels import PROBLEM_LABELS
+from .schema import REFERENCE_JSON, ColumnRule, Schema, delimiter_problem, detect, header_key, load_schemas, map_header
 
 __all__ = [
     "JAPAN_BBOX",
     "MAX_PROBLEMS",
+    "PROBLEM_LABELS",
     "REFERENCE_JSON",
     "BBox",
     "ColumnRule",
@@ -18,9 +20,11 @@ __all__ = [
     "Schema",
     "apply_fixes",
     "decode",
+    "delimiter_problem",
     "detect",
     "header_key",
     "load_schemas",
     "map_header",
+    "read_upload",
     "validate",
 ]

@@ -310,7 +310,8 @@ def build_check(rule: ColumnRule) -> Check:
         if not v or v.isspace():
             if kind == "flag_1" and v:
                 return ("flag_value", f"「{name}」は「1」（該当）か空欄（該当なし）で入力してください。", "")
-            return blank_issue if required else None
+            # For a 1/empty flag the blank is a value (該当なし), so a required flag column may be blank.
+            return blank_issue if required and kind != "flag_1" else None
         formula = _formula(name, v)
         if formula is not None:
             return formula

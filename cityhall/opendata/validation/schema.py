@@ -135,10 +135,23 @@ def map_header(header: Sequence[str], schema: Schema) -> list[str | None]:
     return [aliases.get(header_key(cell)) for cell in header]
 
 
+def delimiter_problem(header: Sequence[str]) -> str | None:
+    """A message for the clerk when the header (read as comma-separated) was written with tabs or semicolons."""
+    joined = ",".join(header)
+    for delimiter, name in (("\t", "タブ"), (";", "セミコロン（;）")):
+        if joined.count(delimiter) > len(header) - 1:
+            return (
+                f"区切り文字が{name}です。このサイトはコンマ（,）区切りのCSVを受け付けます。"
+                "Excelで開き「CSV UTF-8（コンマ区切り）」で保存し直してください。"
+            )
+    return None
+
+
 def detect(header: Sequence[str], schemas: Mapping[str, Schema]) -> tuple[Schema, list[str | None]]:
     """The schema (current or legacy scheme, any dataset) whose columns the header overlaps most.
 
-    Ties go to the schema with fewer columns (the closer fit), then to the current edition.
+    Ties go to the schema with fewer columns (the closer fit), then to the current edition. Raises ValueError
+    (message for the clerk) when no schema shares a column with the header.
     """
     best: tuple[int, int, int] | None = None
     chosen: tuple[Schema, list[str | None]] | None = None
@@ -150,6 +163,7 @@ def detect(header: Sequence[str], schemas: Mapping[str, Schema]) -> tuple[Schema
             best, chosen = (score[0], score[1], int(score[2])), (schema, mapping)
     if chosen is None or best is None or best[0] == 0:
         raise ValueError(
-            "見出し行がどの標準データセットの項目とも一致しません。1行目に項目名があるか確認してください。"
+            delimiter_problem(header)
+            or "見出し行がどの標準データセットの項目とも一致しません。1行目に項目名があるか確認してください。"
         )
     return chosen

@@ -1,0 +1,332 @@
+"""Column checkers: one per ColumnRule, run on a whole column of a block of rows at a time.
+
+Each checker first asks a cheap question of the whole column with C-level str/set operations ("are all
+values known to be good?", "are all values ASCII digits?"). Only when the answer is no does it pick out the
+values that may be wrong and run the per-value check of checks.py on each distinct one, so the result is
+always exactly what the per-value check says about every cell.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from itertools import compress, filterfalse, islice, pairwise
+from operator import le, methodcaller
+
+from .checks import FORMULA_START, Check, Issue, build_check, parse_number
+from .report import Report
+from .schema import ColumnRule
+
+JAPAN_BBOX = (20.0, 122.0, 46.0, 154.0)  # min_lat, min_lon, max_lat, max_lon
+BBox = tuple[float, float, float, float]
+ColumnCheck = Callable[[Sequence[str], Sequence[int]], None]
+
+_KNOWN_GOOD_CAP = 100_000
+
+
+class _Values:
+    """The per-value check of one column, run once per distinct value; good values are remembered."""
+
+    def __init__(self, rule: ColumnRule, report: Report) -> None:
+        self.check: Check = build_check(rule)
+        self.good: set[str] = set()
+        self.name, self.add = rule.name, report.add
+
+    def __call__(self, col: Sequence[str], rows: Sequence[int]) -> None:
+        """Check every value not known to be good (repeated codes, flags and times cost one set lookup)."""
+        if self.good.issuperset(col):
+            return
+        new = set(col)
+        new.difference_update(self.good)
+        self.some(col, rows, new)
+
+    def some(self, col: Sequence[str], rows: Sequence[int], values: Iterable[str]) -> None:
+        """Check `values` (the other values in `col` are known to be fine) and report each cell holding a bad one."""
+        good, check = self.good, self.check
+        bad: dict[str, Issue] = {}
+        for value in values:
+            if value in good:
+                continue
+            issue = check(value)
+            if issue is None:
+                if len(good) < _KNOWN_GOOD_CAP:
+                    good.add(value)
+            else:
+                bad[value] = issue
+        if bad:
+            name, add = self.name, self.add
+            for i, value in enumerate(col):
+                if value in bad:
+                    add(rows[i], name, value, bad[value])
+
+
+def column_checker(rule: ColumnRule, report: Report) -> ColumnCheck:
+    values = _Values(rule, report)
+    if rule.unique:
+        return _Unique(rule, report, _format_checker(rule, values))
+    return _format_checker(rule, values)
+
+
+def _format_checker(rule: ColumnRule, values: _Values) -> ColumnCheck:
+    if rule.kind == "string":
+        if rule.unique and rule.name == "ID":  # the check for half-width letters and digits (checks._make_id)
+            return _alnum(values)
+        return _text(values, required=rule.required)
+    if rule.kind == "url":
+        return _url(values)
+    if rule.kind == "integer":
+        return _integer(values, required=rule.required)
+    return values
+
+
+def number_checker(rule: ColumnRule, report: Report) -> ColumnCheck:
+    """緯度 or 経度 without its partner: checked as a number, value by value."""
+    return _Values(rule, report)
+
+
+def _may_start_formula(joined: str) -> bool:
+    """Whether a value of `joined` (values joined with ",") may start with = + - @."""
+    return (
+        joined[:1] in FORMULA_START
+        or ("-" in joined and ",-" in joined)
+        or ("=" in joined and ",=" in joined)
+        or ("+" in joined and ",+" in joined)
+        or ("@" in joined and ",@" in joined)
+    )
+
+
+_starts_formula = methodcaller("startswith", tuple(FORMULA_START))
+_URL_STARTS = ("http://", "https://")
+_starts_url = methodcaller("startswith", _URL_STARTS)
+
+
+def _text(values: _Values, *, required: bool) -> ColumnCheck:
+    """Free text: only line breaks, formula-like starts and (if required) blanks can be wrong."""
+
+    def text(col: Sequence[str], rows: Sequence[int]) -> None:
+        joined = ",".join(col)  # a comma inside a value can only raise a false alarm
+        suspects: set[str] = set()
+        if "\n" in joined or "\r" in joined:
+            suspects.update(v for v in col if "\n" in v or "\r" in v)
+        if _may_start_formula(joined):
+            suspects.update(filter(_starts_formula, col))
+        if required:
+            suspects.update(filterfalse(str.strip, col))  # blank or only spaces
+        if suspects:
+            values.some(col, rows, suspects)
+
+    return text
+
+
+def _url(values: _Values) -> ColumnCheck:
+    def url(col: Sequence[str], rows: Sequence[int]) -> None:
+        joined = "\n".join(col)  # values start at the start and after each line feed, if none holds one
+        starts = joined.count("\nhttps://") + joined.count("\nhttp://") + joined.startswith(_URL_STARTS)
+        if starts == len(col) and joined.count("\n") == len(col) - 1 and " " not in joined:
+            return
+        suspects = set(filterfalse(_starts_url, col))
+        if " " in joined:
+            suspects.update(v for v in col if " " in v)
+        values.some(col, rows, suspects)
+
+    return url
+
+
+def _integer(values: _Values, *, required: bool) -> ColumnCheck:
+    def integer(col: Sequence[str], rows: Sequence[int]) -> None:
+        joined = "".join(col)
+        if joined.isascii() and joined.isdigit() and not (required and "" in col):
+            return
+        suspects = set(filterfalse(str.isdigit, col))  # blanks included
+        if not joined.isascii():
+            suspects.update(filterfalse(str.isascii, col))  # "１２" is a digit string too
+        values.some(col, rows, suspects)
+
+    return integer
+
+
+def _alnum(values: _Values) -> ColumnCheck:
+    def alnum(col: Sequence[str], rows: Sequence[int]) -> None:
+        joined = "".join(col)
+        if joined.isascii() and joined.isalnum() and "" not in col:
+            return
+        suspects = set(filterfalse(str.isalnum, col))  # blanks included
+        if not joined.isascii():
+            suspects.update(filterfalse(str.isascii, col))
+        values.some(col, rows, suspects)
+
+    return alnum
+
+
+class _Unique:
+    """IDs: the format of each value, and no value twice in the file (blank IDs are not compared).
+
+    IDs are usually numbered in order, so IDs that keep increasing are appended to a sorted list (a C-level
+    comparison per value, no hashing, memory in file order); an ID that does not increase is looked up
+    there by bisection and, if new, kept in a dict of the others.
+    """
+
+    def __init__(self, rule: ColumnRule, report: Report, check_format: ColumnCheck) -> None:
+        self.name, self.add, self.check_format = rule.name, report.add, check_format
+        self.ids: list[str] = []  # increasing
+        self.id_rows: list[int] = []
+        self.others: dict[str, int] = {}
+
+    def __call__(self, col: Sequence[str], rows: Sequence[int]) -> None:
+        self.check_format(col, rows)
+        if not col:
+            return
+        # Indexes where the IDs stop increasing; between them the IDs increase, so each run is appended in
+        # one go from the first ID above the largest so far (a blank ID, the smallest string, starts a run).
+        starts = [0, *compress(range(1, len(col)), map(le, islice(col, 1, None), col)), len(col)]
+        for start, end in pairwise(starts):
+            above = bisect_right(col, self.ids[-1] if self.ids else "", start, end)
+            for i in range(start, above):
+                if col[i]:
+                    self._one(rows[i], col[i])
+            if above < end:
+                self.ids.extend(col[above:end])
+                self.id_rows.extend(rows[above:end])
+
+    def _one(self, row: int, value: str) -> None:
+        ids = self.ids
+        if not ids or value > ids[-1]:
+            ids.append(value)
+            self.id_rows.append(row)
+            return
+        at = bisect_left(ids, value)
+        first = self.id_rows[at] if ids[at] == value else self.others.setdefault(value, row)
+        if first != row:
+            self.add(
+                row,
+                self.name,
+                value,
+                (
+                    "id_duplicate",
+                    f"「{self.name}」が重複しています（{first}行目と同じ値）。IDは1件ごとに別の値にしてください。",
+                    None,
+                ),
+            )
+
+
+def _bounds(values: Sequence[str]) -> tuple[float, float] | None:
+    """Smallest and largest of decimals written alike ("43.064310": same length, one "." at the same place,
+    ASCII digits elsewhere), where string order is number order, so no value is converted; else None.
+    """
+    if not values:
+        return None
+    first = values[0]
+    size, dot, count = len(first), first.find("."), len(values)
+    if dot < 0 or set(map(len, values)) != {size}:
+        return None
+    joined = "".join(values)
+    if joined.count(".") != count or joined[dot::size].count(".") != count:
+        return None
+    if not (joined.isascii() and joined.replace(".", "").isdigit()):
+        return None
+    return float(min(values)), float(max(values))
+
+
+class LatLon:
+    """緯度・経度 checked as a pair: numeric, inside Japan (or a municipality's box), not swapped."""
+
+    def __init__(self, lat: ColumnRule, lon: ColumnRule, report: Report, bbox: BBox | None) -> None:
+        self.lat, self.lon, self.report = lat, lon, report
+        self.lat_check, self.lon_check = build_check(lat), build_check(lon)
+        self.bbox = bbox
+        self.box = bbox or JAPAN_BBOX
+
+    def __call__(self, lats: Sequence[str], lons: Sequence[str], rows: Sequence[int]) -> None:
+        min_lat, min_lon, max_lat, max_lon = self.box
+        lat_bounds, lon_bounds = _bounds(lats), _bounds(lons)
+        if (
+            lat_bounds is not None
+            and lon_bounds is not None
+            and min_lat <= lat_bounds[0]
+            and lat_bounds[1] <= max_lat
+            and min_lon <= lon_bounds[0]
+            and lon_bounds[1] <= max_lon
+        ):
+            return
+        # Values of ASCII digits, "." and "-" parse the same with float() as with parse_number.
+        joined = "".join(lats) + "".join(lons)
+        if (
+            joined.isascii()
+            and joined.replace(".", "").replace("-", "").isdigit()
+            and "" not in lats
+            and "" not in lons
+        ):
+            try:
+                la, lo = list(map(float, lats)), list(map(float, lons))
+            except ValueError:
+                pass
+            else:
+                for i, (x, y) in enumerate(zip(la, lo, strict=True)):
+                    if not (min_lat <= x <= max_lat and min_lon <= y <= max_lon):
+                        self.one(rows[i], lats[i], lons[i])
+                return
+        for i, (a, b) in enumerate(zip(lats, lons, strict=True)):
+            self.one(rows[i], a, b)
+
+    def one(self, row: int, a: str, b: str) -> None:
+        if not a or not b:
+            self._blank(row, a, b)
+            return
+        parsed = self._parse(row, a, b)
+        if parsed is not None:
+            self._place(row, *parsed)
+
+    def _blank(self, row: int, a: str, b: str) -> None:
+        if a or b:
+            missing = self.lat.name if not a else self.lon.name
+            self.report.add(
+                row, missing, "", ("latlon_pair", "緯度と経度は両方入力するか、両方空欄にしてください。", None)
+            )
+        elif self.lat.required or self.lon.required:
+            self.report.add(
+                row, self.lat.name, "", ("required_empty", f"必須項目「{self.lat.name}」が空欄です。", None)
+            )
+
+    def _parse(self, row: int, a: str, b: str) -> tuple[float, float, str, str] | None:
+        """Both numbers, after reporting (and provisionally applying) width fixes; None when unreadable."""
+        x, y = parse_number(a), parse_number(b)
+        if x is None or y is None:
+            for name, value, check in ((self.lat.name, a, self.lat_check), (self.lon.name, b, self.lon_check)):
+                issue = check(value)
+                if issue is not None:
+                    self.report.add(row, name, value, issue)
+                    if issue[2] is not None:
+                        a, b = (issue[2], b) if name == self.lat.name else (a, issue[2])
+            x, y = parse_number(a), parse_number(b)
+        return None if x is None or y is None else (x, y, a, b)
+
+    def _place(self, row: int, x: float, y: float, a: str, b: str) -> None:
+        add, lat_name, lon_name = self.report.add, self.lat.name, self.lon.name
+        j_min_lat, j_min_lon, j_max_lat, j_max_lon = JAPAN_BBOX
+        in_japan = j_min_lat <= x <= j_max_lat and j_min_lon <= y <= j_max_lon
+        if not in_japan:
+            swapped = j_min_lat <= y <= j_max_lat and j_min_lon <= x <= j_max_lon
+            if swapped or (x > 90 and -90 <= y <= 90):
+                add(
+                    row,
+                    lat_name,
+                    a,
+                    ("latlon_swapped", "緯度と経度が入れ替わっている可能性があります。", b if swapped else None),
+                )
+                if swapped:
+                    self.report.add_fix(row, lon_name, a, "latlon_swapped")
+                return
+            if not j_min_lat <= x <= j_max_lat:
+                add(row, lat_name, a, ("lat_range", "緯度が日本の範囲（北緯20〜46度）の外です。", None))
+            if not j_min_lon <= y <= j_max_lon:
+                add(row, lon_name, b, ("lon_range", "経度が日本の範囲（東経122〜154度）の外です。", None))
+            return
+        if self.bbox is not None:
+            min_lat, min_lon, max_lat, max_lon = self.bbox
+            if not (min_lat <= x <= max_lat and min_lon <= y <= max_lon):
+                add(
+                    row,
+                    lat_name,
+                    a,
+                    ("latlon_outside_area", "位置が市区町村の範囲の外です。緯度・経度を確認してください。", None),
+                )
