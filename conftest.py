@@ -25,6 +25,7 @@ DATA_MIGRATIONS = [
     ("cityhall.plans.migrations.0002_role_grants", "grant"),
     ("cityhall.plans.migrations.0003_seed_plan", "load"),
     ("cityhall.procedures.migrations.0002_roles", "grant"),
+    ("cityhall.opendata.migrations.0002_seed", "seed"),
 ]
 
 

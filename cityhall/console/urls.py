@@ -11,4 +11,5 @@ urlpatterns = [
     path("org/", include("cityhall.accounts.urls")),
     path("plans/", include("cityhall.plans.urls")),
     path("procedures/", include("cityhall.procedures.console_urls")),
+    path("opendata/", include("cityhall.opendata.console_urls")),
 ]

@@ -31,8 +31,45 @@ PROC_CONSOLE = (LOGIN, 403, 200, 200, 200)  # any procedures module; the clerk's
 PROC_CONSOLE_POST = (LOGIN, 403, 302, 302, 302)
 PROC_ADMIN = (LOGIN, 403, 403, 200, 200)
 PROC_ADMIN_POST = (LOGIN, 403, 403, 302, 302)
+OD_CONSOLE = (LOGIN, 403, 200, 200, 200)  # opendata module; the dataset belongs to the clerk's division
+OD_POST = (LOGIN, 403, 302, 302, 302)
+OD_ADMIN = (LOGIN, 403, 403, 200, 200)
 
 MATRIX = {
+    "ckan:action": ("get", "ckan_action", PUBLIC),  # read-only API; writes answer 403 (test_ckan.py)
+    "ckan-unversioned:action": ("get", "ckan_action", PUBLIC),
+    "opendata:index": ("get", None, PUBLIC),
+    "opendata:api_guide": ("get", None, PUBLIC),
+    "opendata:catalog_jsonld": ("get", None, PUBLIC),
+    "opendata:catalog_ttl": ("get", None, PUBLIC),
+    "opendata:dataset": ("get", "od_slug", PUBLIC),
+    "opendata:dataset_jsonld": ("get", "od_slug", PUBLIC),
+    "opendata:dataset_ttl": ("get", "od_slug", PUBLIC),
+    "opendata:download": ("get", "od_resource", PUBLIC),
+    "opendata:requests": ("get", None, PUBLIC),
+    "opendata:request_new": ("get", None, PUBLIC),
+    "opendata:request": ("get", "od_request", PUBLIC),
+    "console:opendata:list": ("get", None, OD_CONSOLE),
+    "console:opendata:create": ("get", None, OD_CONSOLE),
+    "console:opendata:detail": ("get", "od_dataset", OD_CONSOLE),
+    "console:opendata:edit": ("get", "od_dataset", OD_CONSOLE),
+    "console:opendata:state": ("post", "od_dataset", OD_POST),  # no state given: refused with a message
+    "console:opendata:upload": ("get", "od_dataset", OD_CONSOLE),
+    "console:opendata:upload_detail": ("get", "od_upload", OD_CONSOLE),
+    "console:opendata:upload_fix": ("post", "od_upload", OD_POST),  # already published: refused with a message
+    "console:opendata:upload_publish": ("post", "od_upload", OD_POST),
+    "console:opendata:upload_discard": ("post", "od_upload", OD_POST),
+    "console:opendata:upload_work": ("get", "od_upload", OD_CONSOLE),
+    "console:opendata:requests": ("get", None, OD_CONSOLE),
+    "console:opendata:demo_messy_file": ("get", None, OD_CONSOLE),
+    "console:opendata:request_answer": ("get", "od_request", OD_CONSOLE),
+    "console:opendata:usage": ("get", None, OD_CONSOLE),
+    "console:opendata:usage_csv": ("get", None, OD_CONSOLE),
+    "console:opendata:usage_year_csv": ("get", "od_year", OD_CONSOLE),
+    "console:opendata:schemas": ("get", None, OD_ADMIN),
+    "console:opendata:schema_new": ("get", None, OD_ADMIN),
+    "console:opendata:schema_edit": ("get", "od_schema", OD_ADMIN),
+    "console:opendata:settings": ("get", None, OD_ADMIN),
     "procedures:index": ("get", None, PUBLIC),
     "procedures:search": ("get", None, PUBLIC),
     "procedures:category": ("get", "category", PUBLIC),
@@ -113,7 +150,18 @@ MATRIX = {
     "console:plans:export_xlsx": ("get", None, PLAN_READ),
     "console:plans:meeting_pack": ("get", None, PLAN_READ),
 }
-OUR_NAMESPACES = {"portal", "procedures", "console", "console:org", "console:plans", "console:procedures"}
+OUR_NAMESPACES = {
+    "portal",
+    "procedures",
+    "opendata",
+    "ckan",
+    "ckan-unversioned",
+    "console",
+    "console:org",
+    "console:plans",
+    "console:procedures",
+    "console:opendata",
+}
 
 
 def _names(patterns, namespace=""):
@@ -186,7 +234,27 @@ def objects(admin_user, clerk, departments):
     rule = LifeEventRule.objects.create(event=event, procedure=version.procedure, conditions={"kind": ["in"]})
     synonym = Synonym.objects.create(words="住民票;住民票の写し")
     notice = Notice.objects.create(title="お知らせ", created_by=admin_user)
+    from cityhall.opendata import services as opendata_services
+    from cityhall.opendata.models import DataRequest
+
+    od_dataset = opendata_services.dataset_create(
+        actor=clerk, slug="budget", title="予算", department=departments["citizens"]
+    )
+    od_upload = opendata_services.upload_create(
+        actor=clerk, dataset=od_dataset, file=SimpleUploadedFile("budget.csv", "項目,金額\r\n歳入,100\r\n".encode())
+    )
+    od_upload = opendata_services.upload_publish(actor=clerk, upload=od_upload)
+    od_dataset.refresh_from_db()
+    od_request = DataRequest.objects.create(title="遊具", body="一覧がほしい", department=departments["citizens"])
     return {
+        "od_slug": {"slug": "budget"},
+        "od_dataset": {"dataset_id": od_dataset.pk},
+        "od_upload": {"upload_id": od_upload.pk},
+        "od_resource": {"resource_id": od_dataset.current.resources.get(format="csv").pk, "filename": "budget.csv"},
+        "od_request": {"pk": od_request.pk},
+        "od_year": {"year": 2026},
+        "od_schema": {"key": "public_toilets"},
+        "ckan_action": {"name": "package_list"},
         "category": {"category": "certificates"},
         "procedure_slug": {"slug": "juminhyo-copy"},
         "procedure_file": {"slug": "juminhyo-copy", "file_id": form.pk},

@@ -1,0 +1,199 @@
+"""Pages of the catalogue and the console, as a resident and a clerk use them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from cityhall.core.models import AuditEntry
+from cityhall.opendata import links, selectors
+from cityhall.opendata.models import DataRequest, Dataset, Upload, UsageDaily
+from cityhall.opendata.tests.conftest import toilets_csv
+
+pytestmark = pytest.mark.django_db
+
+
+def test_catalogue_lists_and_searches_published_datasets(client, published, clerk, departments):
+    from cityhall.opendata import services
+
+    services.dataset_create(actor=clerk, slug="draft-only", title="下書きのデータ", department=departments["citizens"])
+    page = client.get(reverse("opendata:index"))
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "公衆トイレ一覧" in body and "下書きのデータ" not in body
+    assert "公衆トイレ一覧" in client.get(reverse("opendata:index"), {"q": "ﾄｲﾚ"}).content.decode()  # 半角 finds 全角
+    assert "公衆トイレ一覧" not in client.get(reverse("opendata:index"), {"q": "AED"}).content.decode()
+    assert "公衆トイレ一覧" in client.get(reverse("opendata:index"), {"tag": "トイレ"}).content.decode()
+    assert "公衆トイレ一覧" in client.get(reverse("opendata:index"), {"format": "GeoJSON"}).content.decode()
+
+
+def test_dataset_page_shows_preview_map_downloads_and_api(client, published):
+    page = client.get(reverse("opendata:dataset", args=[published.slug]))
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "公衆トイレ2" in body  # preview table
+    assert body.count('class="point-map__dot"') == 3  # one point per row
+    for resource in published.current.resources.all():
+        assert links.download_path(resource) in body
+    assert "package_show?id=public-toilets" in body
+    assert reverse("opendata:dataset_ttl", args=[published.slug]) in body
+    assert client.get(reverse("opendata:dataset", args=["nothing-here"])).status_code == 404
+
+
+def test_unpublished_dataset_and_its_files_are_not_public(client, published, clerk):
+    from cityhall.opendata import services
+
+    resource = published.current.resources.get(format="csv")
+    services.dataset_set_state(actor=clerk, dataset=published, state=Dataset.State.WITHDRAWN)
+    assert client.get(reverse("opendata:dataset", args=[published.slug])).status_code == 404
+    assert client.get(links.download_url(resource)).status_code == 404
+
+
+def test_download_serves_the_file_and_counts_it(client, published):
+    resource = published.current.resources.get(format="csv")
+    response = client.get(
+        links.download_url(resource), HTTP_REFERER="https://www.google.com/", HTTP_USER_AGENT="Mozilla/5.0"
+    )
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    assert len(rows) == 4
+    row = UsageDaily.objects.get()
+    assert (row.dataset_id, row.format, row.referrer, row.count) == (published.pk, "csv", "search", 1)
+    geo = published.current.resources.get(format="geojson")
+    response = client.get(links.download_url(geo), HTTP_USER_AGENT="python-requests/2")
+    assert response["Content-Type"] == "application/geo+json"
+    assert json.loads(b"".join(response.streaming_content))["type"] == "FeatureCollection"
+    assert UsageDaily.objects.filter(format="geojson", referrer="app").exists()
+
+
+def test_data_request_round_trip(client, policy_officer, as_user):
+    response = client.post(
+        reverse("opendata:request_new"),
+        {"title": "公園の遊具", "body": "遊具の種類と設置年", "requester_name": "山田", "email": "yamada@example.jp"},
+    )
+    assert response.status_code == 302
+    item = DataRequest.objects.get()
+    listing = client.get(reverse("opendata:requests")).content.decode()
+    assert "公園の遊具" in listing and "山田" not in listing and "yamada@" not in listing
+    detail = client.get(reverse("opendata:request", args=[item.pk])).content.decode()
+    assert "yamada@" not in detail
+    staff = as_user(policy_officer)
+    answer = staff.post(
+        reverse("console:opendata:request_answer", args=[item.pk]),
+        {"status": "reviewing", "answer": "担当課で検討しています。"},
+    )
+    assert answer.status_code == 302
+    assert "担当課で検討しています。" in client.get(reverse("opendata:request", args=[item.pk])).content.decode()
+
+
+def test_data_request_form_errors_and_the_honeypot(client):
+    response = client.post(reverse("opendata:request_new"), {"title": "", "body": ""})
+    assert response.status_code == 400
+    assert "必須" in response.content.decode() or "入力してください" in response.content.decode()
+    response = client.post(reverse("opendata:request_new"), {"title": "x", "body": "y", "website": "http://spam"})
+    assert response.status_code == 302
+    assert not DataRequest.objects.exists()
+
+
+def test_clerk_uploads_fixes_and_publishes_through_the_console(as_user, clerk, toilets):
+    staff = as_user(clerk)
+    messy = toilets_csv(2).replace("092100", "09210").encode("cp932")
+    response = staff.post(
+        reverse("console:opendata:upload", args=[toilets.pk]),
+        {"file": SimpleUploadedFile("トイレ.csv", messy, "text/csv")},
+    )
+    assert response.status_code == 302
+    item = Upload.objects.get()
+    page = staff.get(response["Location"])
+    body = page.content.decode()
+    assert "検査数字" in body and "2 件を直す" in body
+    assert item.status == Upload.Status.CHECKED
+    response = staff.post(
+        reverse("console:opendata:upload_fix", args=[item.pk]),
+        {"code": "code6_check_digit_missing", "revision": item.revision},
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.counts == {} and item.revision == 1
+    assert (
+        "問題は見つかりませんでした"
+        in staff.get(reverse("console:opendata:upload_detail", args=[item.pk])).content.decode()
+    )
+    work = staff.get(reverse("console:opendata:upload_work", args=[item.pk]))
+    assert work.content.startswith(b"\xef\xbb\xbf") and b"092100" in work.content
+    response = staff.post(reverse("console:opendata:upload_publish", args=[item.pk]), {"note": "最新の情報に更新"})
+    assert response.status_code == 302
+    dataset = Dataset.objects.get(pk=toilets.pk)
+    assert dataset.is_public and dataset.current.note == "最新の情報に更新"
+    assert AuditEntry.objects.filter(actor=clerk, action__startswith="opendata.").count() >= 4
+
+
+def test_unreadable_upload_shows_the_reason(as_user, clerk, toilets):
+    staff = as_user(clerk)
+    response = staff.post(
+        reverse("console:opendata:upload", args=[toilets.pk]),
+        {"file": SimpleUploadedFile("data.csv", b"%PDF-1.4\x00\x00", "text/csv")},
+    )
+    page = staff.get(response["Location"]).content.decode()
+    assert "notice--error" in page
+    response = staff.post(
+        reverse("console:opendata:upload", args=[toilets.pk]),
+        {"file": SimpleUploadedFile("data.docx", b"PK\x03\x04", "application/octet-stream")},
+    )
+    assert response.status_code == 400 and "CSV" in response.content.decode()
+
+
+def test_usage_dashboard_and_exports(as_user, policy_officer, clerk, published):
+    from cityhall.opendata import services
+
+    services.usage_record(dataset_id=published.pk, fmt="csv", referrer="search", count=5)
+    services.usage_record(dataset_id=None, fmt="api", referrer="app", count=2)
+    staff = as_user(policy_officer)
+    page = staff.get(reverse("console:opendata:usage")).content.decode()
+    assert "公衆トイレ一覧" in page and "usage-chart__dl" in page
+    export = staff.get(reverse("console:opendata:usage_csv"))
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    assert rows[0][0] == "日付"
+    assert rows[-1][1:] == ["公衆トイレ一覧", "public-toilets", "csv", "検索エンジン", "5"] or any(
+        r[1:] == ["公衆トイレ一覧", "public-toilets", "csv", "検索エンジン", "5"] for r in rows
+    )
+    assert any(r[1] == "（カタログ全体）" for r in rows[1:])
+    year = selectors.current_fiscal_year()
+    summary = list(
+        csv.reader(
+            io.StringIO(staff.get(reverse("console:opendata:usage_year_csv", args=[year])).content.decode("utf-8-sig"))
+        )
+    )
+    assert summary[1][1:] == ["公衆トイレ一覧", "public-toilets", "5", "0", "0", "0", "5", "0", "5"]
+
+
+def test_schema_editor_saves_columns(as_user, policy_officer):
+    staff = as_user(policy_officer)
+    page = staff.get(reverse("console:opendata:schema_edit", args=["public_toilets"]))
+    assert page.status_code == 200
+    data = {
+        "name_ja": "公衆トイレ一覧",
+        "edition": "current",
+        "source": "",
+        "is_active": "on",
+        "col-TOTAL_FORMS": "2",
+        "col-INITIAL_FORMS": "0",
+        "col-0-name": "名称",
+        "col-0-type": "string",
+        "col-0-required": "on",
+        "col-1-name": "緯度",
+        "col-1-type": "lat",
+    }
+    response = staff.post(reverse("console:opendata:schema_edit", args=["public_toilets"]), data)
+    assert response.status_code == 302
+    definition = selectors.schema_get(key="public_toilets")
+    assert [c["name"] for c in definition.columns] == ["名称", "緯度"]
+    assert definition.columns[0]["required"] is True
+    assert "description" in definition.columns[0]  # the reference's notes survive an edit
