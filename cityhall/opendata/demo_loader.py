@@ -53,7 +53,7 @@ def load() -> list[str]:
                 tags=list(seed.tags),
                 groups=[groups[seed.group]] if seed.group in groups else [],
             )
-        if dataset.current_id is not None:
+        if dataset.current_id is not None or dataset.uploads.exists():  # published, or left for a clerk to finish
             continue
         with transaction.atomic():
             upload = services.upload_create(

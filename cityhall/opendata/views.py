@@ -55,6 +55,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "org_name": departments.get(request.GET.get("org", ""), ""),
             "filters": {k: v for k, v in request.GET.items() if k in ("q", "group", "tag", "format", "org", "sort")},
             "totals": selectors.catalog_totals(),
+            "contact": selectors.catalog_settings().contact,
         },
     )
 

@@ -300,3 +300,24 @@ def test_settings_need_a_whole_box(policy_officer, area):
     with pytest.raises(InvalidInputError):
         services.catalog_settings_update(actor=policy_officer, min_lat=37.5, max_lat=36.0)
     assert selectors.catalog_settings().bbox == (36.78, 139.93, 36.98, 140.22)
+
+
+def test_large_files_go_through_the_worker(clerk, toilets, django_capture_on_commit_callbacks, monkeypatch):
+    """Above SYNC_MAX_BYTES the request only stores the file; the background task checks and publishes it."""
+    monkeypatch.setattr(services, "SYNC_MAX_BYTES", 0)
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        created = services.upload_create(actor=clerk, dataset=toilets, file=csv_file(toilets_csv(5)))
+    assert Upload.objects.get(pk=created.pk).status == Upload.Status.PENDING
+    assert len(queued) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        queued[0]()  # the worker picks the task up (immediate backend in tests)
+    item = selectors.upload_get(upload_id=created.pk)
+    assert item.status == Upload.Status.CHECKED and item.rows == 5
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        services.upload_publish(actor=clerk, upload=item)
+    assert Upload.objects.get(pk=item.pk).status == Upload.Status.PUBLISHING
+    assert not DatasetVersion.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in queued:
+            callback()
+    assert Dataset.objects.get(pk=toilets.pk).current.rows == 5
