@@ -10,6 +10,7 @@ urlpatterns = [
     path("datasets/<uuid:dataset_id>/edit/", views.dataset_edit, name="edit"),
     path("datasets/<uuid:dataset_id>/state/", views.dataset_state, name="state"),
     path("datasets/<uuid:dataset_id>/upload/", views.upload, name="upload"),
+    path("versions/<int:version_id>/withdraw/", views.version_withdraw, name="version_withdraw"),
     path("uploads/<uuid:upload_id>/", views.upload_detail, name="upload_detail"),
     path("uploads/<uuid:upload_id>/fix/", views.upload_fix, name="upload_fix"),
     path("uploads/<uuid:upload_id>/publish/", views.upload_publish, name="upload_publish"),

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import wraps
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -24,6 +24,7 @@ from cityhall.core.decorators import staff_required
 from cityhall.core.errors import DomainError, NotFoundError
 from cityhall.core.fiscal_year import FiscalYear
 from cityhall.opendata import charts, selectors, services
+from cityhall.opendata.formats import neutralise_formula
 from cityhall.opendata.forms import (
     AnswerForm,
     ColumnFormSet,
@@ -195,6 +196,23 @@ def dataset_state(request: HttpRequest, dataset_id: Any) -> HttpResponse:
     return redirect("console:opendata:detail", dataset_id=dataset.pk)
 
 
+@require_POST
+@console_required
+def version_withdraw(request: HttpRequest, version_id: int) -> HttpResponse:
+    version = selectors.version_get(version_id=version_id)
+    if not can_manage(request.user, version.dataset.department_id):
+        raise PermissionDenied
+    try:
+        services.version_withdraw(
+            actor=request.user, version=version, reason=request.POST.get("reason", "")[:200], request=request
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("この版のファイルを取り下げました。公開サイトからダウンロードできなくなります。"))
+    return redirect("console:opendata:detail", dataset_id=version.dataset_id)
+
+
 # ------------------------------------------------------------------------------------------ uploads
 
 
@@ -298,16 +316,23 @@ def upload_discard(request: HttpRequest, upload_id: Any) -> HttpResponse:
 
 @require_GET
 @console_required
-def upload_work(request: HttpRequest, upload_id: Any) -> HttpResponse:
-    """The file as it is now (after fixes), for the clerk to check in Excel: UTF-8 with BOM."""
+def upload_work(request: HttpRequest, upload_id: Any) -> HttpResponseBase:
+    """The file as it is now (after fixes), for the clerk to check in Excel: UTF-8 with BOM, streamed."""
     item = _upload(request, upload_id)
     if not item.work:
         raise NotFoundError("まだ検査が終わっていません。")
-    from cityhall.opendata import formats
+    try:
+        handle = item.work.open("rb")
+    except OSError:
+        raise NotFoundError("ファイルが見つかりません。") from None
 
-    with item.work.open("rb") as handle:
-        text = bytes(handle.read()).decode("utf-8")
-    response = HttpResponse(formats.write_csv(text), content_type="text/csv; charset=utf-8")
+    def chunks() -> Iterator[bytes]:
+        yield b"\xef\xbb\xbf"
+        with handle:
+            while block := handle.read(1 << 20):
+                yield bytes(block)
+
+    response = StreamingHttpResponse(chunks(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{item.dataset.slug}-r{item.revision}.csv"'
     return response
 
@@ -346,7 +371,7 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = AnswerForm(
         request.POST or None,
-        departments=core_selectors.department_list(),
+        departments=core_selectors.department_list() if is_admin(request.user) else None,
         initial={
             "status": item.status,
             "answer": item.answer,
@@ -363,7 +388,7 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
                 data_request=item,
                 status=data["status"],
                 answer=data["answer"],
-                department=data["department"],
+                department=data.get("department"),
                 dataset=data["dataset"],
                 is_hidden=data["is_hidden"],
                 request=request,
@@ -429,7 +454,10 @@ def usage(request: HttpRequest) -> HttpResponse:
 def usage_csv(request: HttpRequest) -> HttpResponse:
     """Daily figures per dataset, format and referrer class between two days (default: the last 90)."""
     department_id = _usage_scope(request)
-    end = _parse_day(request.GET.get("to", ""), timezone.localdate())
+    today = timezone.localdate()
+    end = _parse_day(request.GET.get("to", ""), today)
+    if not dt.date(2000, 1, 1) <= end <= today + dt.timedelta(days=366):
+        end = today
     start = _parse_day(request.GET.get("from", ""), end - dt.timedelta(days=89))
     if start > end or (end - start).days > 3660:
         start = end - dt.timedelta(days=89)
@@ -443,8 +471,8 @@ def usage_csv(request: HttpRequest) -> HttpResponse:
         writer.writerow(
             [
                 row["day"].isoformat(),
-                row["title"] or "（カタログ全体）",
-                row["slug"] or "",
+                neutralise_formula(row["title"] or "（カタログ全体）"),
+                neutralise_formula(row["slug"] or ""),
                 row["format"],
                 str(referrers.get(row["referrer"], row["referrer"])),
                 row["n"],
@@ -457,6 +485,8 @@ def usage_csv(request: HttpRequest) -> HttpResponse:
 @console_required
 def usage_year_csv(request: HttpRequest, year: int) -> HttpResponse:
     """The yearly summary for the plan's evaluation: per dataset, downloads by format and API calls."""
+    if not 2000 <= year <= 2100:
+        raise NotFoundError("年度の指定が正しくありません。")
     department_id = _usage_scope(request)
     summary = selectors.usage_year_table(year, department_id=department_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -467,8 +497,8 @@ def usage_year_csv(request: HttpRequest, year: int) -> HttpResponse:
         ["年度", "データセット", "URL名", "CSV", "Excel", "JSON", "GeoJSON", "ダウンロード計", "API", "合計"]
     )
     label = FiscalYear(year).label
-    for row in summary:
-        writer.writerow([label, *row])
+    for title, slug, *numbers in summary:
+        writer.writerow([label, neutralise_formula(title), neutralise_formula(slug), *numbers])
     return response
 
 

@@ -50,7 +50,7 @@ class DatasetForm(core_forms.Form):
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("ファイル（CSVまたはExcel）"),
-        help_text=_("UTF-8（BOM付き可）またはShift_JISのCSV、あるいは.xlsxファイル。最大200MB。"),
+        help_text=_("UTF-8（BOM付き可）またはShift_JISのCSV、あるいは.xlsxファイル。最大512MB。"),
     )
 
 
@@ -92,11 +92,21 @@ class AnswerForm(core_forms.Form):
         queryset=Dataset.objects.filter(state=Dataset.State.PUBLISHED).order_by("title"),
         required=False,
     )
-    is_hidden = forms.BooleanField(label=_("一覧に表示しない（いたずら・個人情報を含む場合）"), required=False)
+    is_hidden = forms.BooleanField(
+        label=_("公開サイトに掲載しない"),
+        required=False,
+        help_text=_(
+            "新しいリクエストは確認するまで掲載されません。いたずらや個人情報を含むものは掲載しないでください。"
+        ),
+    )
 
     def __init__(self, *args: Any, departments: Any, **kwargs: Any) -> None:
+        """`departments` None: the user may not reassign the request (only the ICT policy division may)."""
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = departments  # type: ignore[attr-defined]
+        if departments is None:
+            del self.fields["department"]
+        else:
+            self.fields["department"].queryset = departments  # type: ignore[attr-defined]
 
 
 COLUMN_TYPES = [

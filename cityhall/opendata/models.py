@@ -191,7 +191,10 @@ class Upload(models.Model):
     fixable = models.JSONField(default=dict)
     problems = models.JSONField(default=list)
     fixes_applied = models.JSONField(default=list)
+    pending_fix = models.JSONField(null=True, blank=True)  # {"codes": [...] or None, "reorder": bool}
     checked_at = models.DateTimeField(null=True, blank=True)
+    status_changed_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(default=0)  # publishing runs started (a stuck one is retried)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["-created_at"]
@@ -222,6 +225,8 @@ class DatasetVersion(models.Model):
     header = models.JSONField(default=list)
     changes = models.JSONField(default=dict)
     note = models.TextField(_("変更内容"), blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_reason = models.CharField(_("取り下げの理由"), max_length=200, blank=True)
 
     class Meta:
         ordering: ClassVar[list[str]] = ["-number"]
@@ -285,7 +290,8 @@ class DataRequest(models.Model):
     dataset = models.ForeignKey(
         Dataset, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("公開したデータ")
     )
-    is_hidden = models.BooleanField(_("一覧に表示しない"), default=False)
+    # New requests stay off the public list until staff have read them (spam, third parties' personal data).
+    is_hidden = models.BooleanField(_("公開サイトに掲載しない"), default=True)
 
     class Meta:
         verbose_name = _("データ公開リクエスト")

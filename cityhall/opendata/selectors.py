@@ -145,13 +145,20 @@ def resource_get(*, resource_id: Any, public: bool = True) -> Resource:
         resource = qs.get(pk=resource_id)
     except (Resource.DoesNotExist, ValueError, Exception):
         raise NotFoundError("ファイルが見つかりません。") from None
-    if public and not resource.version.dataset.is_public:
+    if public and (not resource.version.dataset.is_public or resource.version.withdrawn_at is not None):
         raise NotFoundError("ファイルが見つかりません。")
     return resource
 
 
 def versions_of(dataset: Dataset) -> QuerySet[DatasetVersion]:
     return dataset.versions.select_related("published_by").prefetch_related("resources").order_by("-number")
+
+
+def version_get(*, version_id: int) -> DatasetVersion:
+    try:
+        return DatasetVersion.objects.select_related("dataset").get(pk=version_id)
+    except DatasetVersion.DoesNotExist:
+        raise NotFoundError("版が見つかりません。") from None
 
 
 def read_resource_text(resource: Resource) -> str:
@@ -236,7 +243,9 @@ def search(
         matched.append((score, dataset))
     key, _sep, direction = sort.strip().partition(" ")
     reverse = direction.strip().lower() == "desc"
-    if key in ("title_string", "title", "name"):
+    if key == "id":
+        matched.sort(key=lambda p: str(p[1].pk), reverse=reverse)
+    elif key in ("title_string", "title", "name"):
         matched.sort(key=lambda p: p[1].title if key != "name" else p[1].slug, reverse=reverse)
     elif key in ("metadata_modified", "metadata_created"):
         attr = "updated_at" if key == "metadata_modified" else "created_at"
@@ -303,8 +312,8 @@ def uploads_of(dataset: Dataset) -> QuerySet[Upload]:
 def stuck_uploads(*, older_than: dt.timedelta) -> QuerySet[Upload]:
     cutoff = timezone.now() - older_than
     return Upload.objects.filter(
-        status__in=[Upload.Status.PENDING, Upload.Status.PUBLISHING], created_at__lt=cutoff
-    ).order_by("created_at")
+        status__in=[Upload.Status.PENDING, Upload.Status.PUBLISHING], status_changed_at__lt=cutoff
+    ).order_by("status_changed_at")
 
 
 # ------------------------------------------------------------------------------------------ requests

@@ -44,9 +44,10 @@ from cityhall.opendata.models import (
 from cityhall.opendata.permissions import can_manage, is_admin
 from cityhall.opendata.validation import DecodeError, apply_fixes, detect, read_upload, validate
 
-UPLOAD_MAX_BYTES = 200 * 1024 * 1024
+UPLOAD_MAX_BYTES = 512 * 1024 * 1024  # a million rows of a 39-column standard dataset is ~360 MB
 SYNC_MAX_BYTES = 2 * 1024 * 1024  # smaller files are checked and published within the request
 STORED_PROBLEMS = 1000
+MAX_ATTEMPTS = 3
 UPLOAD_EXTENSIONS = {".csv", ".txt", ".xlsx"}
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{1,99}$")
 _TAG = re.compile(r"^[^,<>\"]{1,40}$")
@@ -238,50 +239,79 @@ def _schema_for(upload: Upload, text: str) -> Any:
     return schema
 
 
-def run_validation(upload_id: str) -> Upload:
-    """Decode and validate an upload's current text; store the report. Safe to run again."""
-    upload = Upload.objects.select_related("dataset__schema").get(pk=upload_id)
-    if upload.status not in (Upload.Status.PENDING, Upload.Status.CHECKED):
-        return upload
-    try:
-        if upload.work:
-            text = _read_work(upload)
-        else:
-            with default_storage.open(upload.raw.name, "rb") as handle:
-                text = read_upload(bytes(handle.read()), upload.original_name)
-    except DecodeError as error:
-        Upload.objects.filter(pk=upload.pk).update(
-            status=Upload.Status.FAILED, error=str(error), checked_at=timezone.now()
-        )
-        upload.refresh_from_db()
-        return upload
-    schema = _schema_for(upload, text)
-    try:
-        report = validate(text, schema, bbox=selectors.catalog_settings().bbox)
-    except ValueError as error:
-        Upload.objects.filter(pk=upload.pk).update(
-            status=Upload.Status.FAILED, error=str(error), checked_at=timezone.now()
-        )
-        upload.refresh_from_db()
-        return upload
-    if not upload.work:
-        upload.work.name = _store(f"opendata/uploads/{upload.pk}/work-{upload.revision}.csv", text.encode("utf-8"))
-    upload.status = Upload.Status.CHECKED
-    upload.schema_key = schema.key
-    upload.rows = report.rows_checked
-    upload.header = report.header
-    upload.unknown_columns = report.unknown_columns
-    upload.counts = dict(report.counts)
-    # A swapped pair is one problem with two cells to fix: count problems, as the clerk sees them.
-    upload.fixable = {code: min(n, report.counts[code]) for code, n in report.fixable_counts().items()}
-    upload.problems = [
-        {"row": p.row, "column": p.column, "value": p.value[:200], "code": p.code, "message": p.message, "fix": p.fix}
-        for p in report.problems[:STORED_PROBLEMS]
-    ]
-    upload.checked_at = timezone.now()
-    upload.error = ""
-    upload.save()
+def _finish(upload: Upload, *, revision: int, **fields: Any) -> Upload:
+    """Write a check's result only if nothing changed the upload meanwhile (a discard, a newer fix)."""
+    fields.setdefault("checked_at", timezone.now())
+    if "status" in fields:
+        fields["status_changed_at"] = timezone.now()
+    Upload.objects.filter(
+        pk=upload.pk, revision=revision, status__in=[Upload.Status.PENDING, Upload.Status.CHECKED]
+    ).update(**fields)
+    upload.refresh_from_db()
     return upload
+
+
+def _current_text(upload: Upload) -> str:
+    """The text to check: the raw file decoded, or the working copy, with a pending fix applied."""
+    if upload.work:
+        text = _read_work(upload)
+    else:
+        with default_storage.open(upload.raw.name, "rb") as handle:
+            text = read_upload(bytes(handle.read()), upload.original_name)
+    if upload.pending_fix is not None:
+        codes = upload.pending_fix.get("codes")
+        text = apply_fixes(
+            text,
+            _schema_for(upload, text),
+            bbox=selectors.catalog_settings().bbox,
+            codes=None if codes is None else set(codes),
+            reorder=bool(upload.pending_fix.get("reorder", True)),
+        )
+    return text
+
+
+def run_validation(upload_id: str) -> Upload:
+    """Decode (and fix, when a fix is pending) and validate an upload; store the report. Safe to run again:
+    the working copy the upload points at changes only in the final, conditional update."""
+    upload = Upload.objects.select_related("dataset__schema").get(pk=upload_id)
+    if upload.status != Upload.Status.PENDING:
+        return upload
+    revision = upload.revision
+    try:
+        text = _current_text(upload)
+        schema = _schema_for(upload, text)
+        report = validate(text, schema, bbox=selectors.catalog_settings().bbox)
+    except (DecodeError, ValueError) as error:
+        return _finish(upload, revision=revision, status=Upload.Status.FAILED, error=str(error), pending_fix=None)
+    work = upload.work.name
+    if not work or upload.pending_fix is not None:
+        work = _store(f"opendata/uploads/{upload.pk}/work-{revision}.csv", text.encode("utf-8"))
+    return _finish(
+        upload,
+        revision=revision,
+        status=Upload.Status.CHECKED,
+        work=work,
+        pending_fix=None,
+        schema_key=schema.key,
+        rows=report.rows_checked,
+        header=report.header,
+        unknown_columns=report.unknown_columns,
+        counts=dict(report.counts),
+        # A swapped pair is one problem with two cells to fix: count problems, as the clerk sees them.
+        fixable={code: min(n, report.counts[code]) for code, n in report.fixable_counts().items()},
+        problems=[
+            {
+                "row": p.row,
+                "column": p.column,
+                "value": p.value[:200],
+                "code": p.code,
+                "message": p.message,
+                "fix": p.fix,
+            }
+            for p in report.problems[:STORED_PROBLEMS]
+        ],
+        error="",
+    )
 
 
 def upload_apply_fixes(
@@ -293,31 +323,27 @@ def upload_apply_fixes(
     reorder: bool = True,
     request: HttpRequest | None = None,
 ) -> Upload:
-    """Apply the offered fixes (all, or those of the given problem codes) and check the result again."""
+    """Queue the offered fixes (all, or those of the given problem codes); the check that follows applies them.
+
+    The lock is held only to claim the next revision, never while a big file is rewritten.
+    """
     if not can_manage(actor, upload.dataset.department_id):
         raise PermissionDeniedError()
     with transaction.atomic():
-        locked = Upload.objects.select_for_update().select_related("dataset__schema").get(pk=upload.pk)
+        locked = Upload.objects.select_for_update().select_related("dataset").get(pk=upload.pk)
         if locked.status != Upload.Status.CHECKED or locked.revision != revision:
             raise ConflictError("このファイルは別の操作で更新されました。画面を更新してからもう一度お試しください。")
         wanted = set(codes) if codes is not None else set(locked.fixable)
         if not wanted & set(locked.fixable) and not (reorder and codes is None):
             raise InvalidInputError("自動で直せる問題がありません。")
-        text = _read_work(locked)
-        fixed = apply_fixes(
-            text,
-            _schema_for(locked, text),
-            bbox=selectors.catalog_settings().bbox,
-            codes=None if codes is None else wanted,
-            reorder=reorder,
-        )
         locked.revision += 1
-        locked.work.name = _store(f"opendata/uploads/{locked.pk}/work-{locked.revision}.csv", fixed.encode("utf-8"))
+        locked.pending_fix = {"codes": None if codes is None else sorted(wanted), "reorder": reorder}
         locked.fixes_applied = [
             *locked.fixes_applied,
             {"codes": sorted(wanted), "at": timezone.now().isoformat(), "by": getattr(actor, "email", "")},
         ]
         locked.status = Upload.Status.PENDING
+        locked.status_changed_at = timezone.now()
         locked.save()
         audit_record(
             actor=actor,
@@ -343,7 +369,7 @@ def upload_discard(*, actor: Any, upload: Upload, request: HttpRequest | None = 
             actor=actor,
             action="opendata.upload.discard",
             target=locked,
-            changes={"status": Upload.Status.DISCARDED},
+            changes={"status": Upload.Status.DISCARDED, "status_changed_at": timezone.now()},
             department_id=upload.dataset.department_id,
             request=request,
         )
@@ -368,8 +394,9 @@ def upload_publish(*, actor: Any, upload: Upload, note: str = "", request: HttpR
         if locked.rows == 0:
             raise InvalidInputError("データの行がありません。")
         locked.status = Upload.Status.PUBLISHING
+        locked.status_changed_at = timezone.now()
         locked.fixes_applied = [*locked.fixes_applied, {"publish_note": note.strip()[:2000]}]
-        locked.save(update_fields=["status", "fixes_applied"])
+        locked.save(update_fields=["status", "status_changed_at", "fixes_applied"])
         audit_record(
             actor=actor,
             action="opendata.upload.publish",
@@ -402,10 +429,58 @@ def run_publish(upload_id: str) -> DatasetVersion | None:
     existing = DatasetVersion.objects.filter(upload=upload).first()
     if existing is not None or upload.status != Upload.Status.PUBLISHING:
         return existing
+    Upload.objects.filter(pk=upload.pk).update(attempts=F("attempts") + 1)
     text = _read_work(upload)
     schema = _schema_for(upload, text)
-    base = f"opendata/files/{upload.dataset.slug}/{upload.pk}/{upload.dataset.slug}"
-    # One format at a time, so a million-row file never holds every output in memory at once.
+    slug = upload.dataset.slug
+    written = _write_formats(text, schema, base=f"opendata/files/{upload.pk}/{slug}")
+    header, _rows, total = formats.preview(text, limit=0)
+    previous = upload.dataset.current
+    changes = dict(formats.diff_summary(_version_text(previous), text)) if previous is not None else {}
+    with transaction.atomic():
+        dataset = Dataset.objects.select_for_update().get(pk=upload.dataset_id)
+        if DatasetVersion.objects.filter(upload=upload).exists():  # a concurrent run got here first
+            return DatasetVersion.objects.get(upload=upload)
+        if dataset.current_id != (previous.pk if previous else None):  # another version went out meanwhile
+            changes = dict(formats.diff_summary(_version_text(dataset.current), text)) if dataset.current else {}
+        number = (dataset.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+        publisher = _publisher(upload)
+        version = DatasetVersion.objects.create(
+            dataset=dataset,
+            number=number,
+            upload=upload,
+            published_by=publisher,
+            rows=total,
+            header=header,
+            changes=changes,
+            note=_publish_note(upload),
+        )
+        for fmt, name, size, digest in written:
+            Resource.objects.create(version=version, format=fmt, file=name, size=size, sha256=digest)
+        now = timezone.now()
+        # Withdrawn while this publication ran: the new version becomes current but stays off the catalogue.
+        withdrawn_meanwhile = dataset.state == Dataset.State.WITHDRAWN and dataset.updated_at > upload.status_changed_at
+        Dataset.objects.filter(pk=dataset.pk).update(
+            current=version,
+            state=Dataset.State.WITHDRAWN if withdrawn_meanwhile else Dataset.State.PUBLISHED,
+            updated_at=now,
+            published_at=dataset.published_at or now,
+        )
+        Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.PUBLISHED, status_changed_at=now)
+        audit_record(
+            actor=publisher,
+            action="opendata.version.publish",
+            target=version,
+            object_label=f"{dataset.title} 第{number}版",
+            after={"rows": total, "formats": [w[0] for w in written], "changes": changes},
+            department_id=dataset.department_id,
+        )
+    return version
+
+
+def _write_formats(text: str, schema: Any, *, base: str) -> list[tuple[str, str, int, str]]:
+    """Each format in turn, stored under a name fixed by the upload (a retry overwrites, never duplicates),
+    so a million-row file never holds every output in memory at once."""
     written: list[tuple[str, str, int, str]] = []
     writers: list[tuple[str, Any]] = [
         (Format.CSV, lambda: formats.write_csv(text)),
@@ -424,43 +499,7 @@ def run_publish(upload_id: str) -> DatasetVersion | None:
             continue
         written.append((fmt, _store(f"{base}.{fmt}", content), len(content), formats.sha256_hex(content)))
         del content
-    header, _rows, total = formats.preview(text, limit=0)
-    with transaction.atomic():
-        dataset = Dataset.objects.select_for_update().get(pk=upload.dataset_id)
-        if DatasetVersion.objects.filter(upload=upload).exists():  # a concurrent run got here first
-            return DatasetVersion.objects.get(upload=upload)
-        previous = dataset.current
-        changes: dict[str, Any] = {}
-        if previous is not None:
-            changes = dict(formats.diff_summary(_version_text(previous), text))
-        number = (dataset.versions.aggregate(n=Max("number"))["n"] or 0) + 1
-        publisher = _publisher(upload)
-        version = DatasetVersion.objects.create(
-            dataset=dataset,
-            number=number,
-            upload=upload,
-            published_by=publisher,
-            rows=total,
-            header=header,
-            changes=changes,
-            note=_publish_note(upload),
-        )
-        for fmt, name, size, digest in written:
-            Resource.objects.create(version=version, format=fmt, file=name, size=size, sha256=digest)
-        now = timezone.now()
-        Dataset.objects.filter(pk=dataset.pk).update(
-            current=version, state=Dataset.State.PUBLISHED, updated_at=now, published_at=dataset.published_at or now
-        )
-        Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.PUBLISHED)
-        audit_record(
-            actor=publisher,
-            action="opendata.version.publish",
-            target=version,
-            object_label=f"{dataset.title} 第{number}版",
-            after={"rows": total, "formats": [w[0] for w in written], "changes": changes},
-            department_id=dataset.department_id,
-        )
-    return version
+    return written
 
 
 def _publisher(upload: Upload) -> Any:
@@ -483,6 +522,38 @@ def _version_text(version: DatasetVersion) -> str:
     resource = version.resources.get(format=Format.CSV)
     with default_storage.open(resource.file.name, "rb") as handle:
         return bytes(handle.read()).decode("utf-8-sig")
+
+
+def version_withdraw(
+    *, actor: Any, version: DatasetVersion, reason: str, request: HttpRequest | None = None
+) -> DatasetVersion:
+    """Take an earlier version's files off the site (e.g. it held personal data that a later version removed).
+
+    The current version cannot be withdrawn this way: publish a corrected file, or stop the whole dataset.
+    """
+    dataset = version.dataset
+    if not can_manage(actor, dataset.department_id):
+        raise PermissionDeniedError()
+    reason = normalize(reason).strip()
+    if not reason:
+        raise InvalidInputError("取り下げの理由を入力してください。")
+    with transaction.atomic():
+        locked = DatasetVersion.objects.select_for_update().select_related("dataset").get(pk=version.pk)
+        if locked.dataset.current_id == locked.pk:
+            raise InvalidInputError(
+                "公開中の版は取り下げられません。直したファイルを公開するか、データセットの公開を停止してください。"
+            )
+        if locked.withdrawn_at is not None:
+            raise ConflictError("この版はすでに取り下げています。")
+        audited_update(
+            actor=actor,
+            action="opendata.version.withdraw",
+            target=locked,
+            changes={"withdrawn_at": timezone.now(), "withdrawn_reason": reason[:200]},
+            department_id=dataset.department_id,
+            request=request,
+        )
+    return locked
 
 
 # ------------------------------------------------------------------------------------------ schemas
@@ -551,7 +622,7 @@ def data_request_submit(
     *, title: str, body: str, requester_name: str = "", email: str = "", department: Any = None
 ) -> DataRequest:
     """A request from the public (no account needed). Personal data stays out of the public list."""
-    title, body = normalize(title).strip(), normalize(body).strip()
+    title, body = " ".join(normalize(title).split()), normalize(body).strip()  # a title is one line
     if not title or not body:
         raise InvalidInputError("欲しいデータと内容を入力してください。")
     return DataRequest.objects.create(
@@ -605,7 +676,7 @@ def data_request_answer(
         )
         if notify:
             send_mail(
-                subject=f"【データ公開リクエスト】{data_request.title}への回答",
+                subject=f"【データ公開リクエスト】受付番号{data_request.pk}への回答",
                 message=(
                     f"データ公開リクエスト「{data_request.title}」に回答しました。\n\n"
                     f"状況: {data_request.get_status_display()}\n\n{answer}\n\n"
@@ -659,12 +730,22 @@ def usage_record_request(request: HttpRequest, *, dataset_id: Any, fmt: str) -> 
     )
 
 
-def resume_stuck(*, older_than: dt.timedelta = dt.timedelta(minutes=2)) -> int:
-    """Periodic job: finish checks and publications a crashed process left half-way."""
+def resume_stuck(*, older_than: dt.timedelta = dt.timedelta(minutes=10)) -> int:
+    """Periodic job: finish checks and publications a crashed process left half-way.
+
+    Only uploads whose status has not moved for `older_than` are taken (a running job is not raced), and a
+    publication that failed MAX_ATTEMPTS times stops being retried and is shown to the clerk as failed.
+    """
     resumed = 0
     for upload in selectors.stuck_uploads(older_than=older_than)[:20]:
         if upload.status == Upload.Status.PENDING:
             run_validation(str(upload.pk))
+        elif upload.attempts >= MAX_ATTEMPTS:
+            Upload.objects.filter(pk=upload.pk, status=Upload.Status.PUBLISHING).update(
+                status=Upload.Status.FAILED,
+                status_changed_at=timezone.now(),
+                error="公開処理が繰り返し失敗しました。情報政策課に連絡してください（ファイルは公開されていません）。",
+            )
         else:
             run_publish(str(upload.pk))
         resumed += 1

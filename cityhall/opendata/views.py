@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from collections import Counter
 
 from django.contrib import messages
@@ -20,6 +21,7 @@ from cityhall.opendata import charts, formats, links, selectors, services
 from cityhall.opendata.forms import DataRequestForm
 from cityhall.opendata.models import DataRequest, Format
 
+logger = logging.getLogger(__name__)
 PAGE_SIZE = 20
 PREVIEW_ROWS = 20
 MAP_MAX_ROWS = 5000
@@ -80,7 +82,11 @@ def dataset(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404 from None
     version = found.current
     assert version is not None
-    text = selectors.current_csv_text(found) if version.rows <= MAP_MAX_ROWS else selectors.current_csv_head(found)
+    try:
+        text = selectors.current_csv_text(found) if version.rows <= MAP_MAX_ROWS else selectors.current_csv_head(found)
+    except OSError:  # the file is missing from storage: show the page without a preview
+        logger.exception("open data file missing for dataset %s", found.slug)
+        text = ""
     header, rows = _preview(text)
     schema = selectors.schema_of(found.schema) if found.schema else None
     points = formats.points(text, schema) if version.rows <= MAP_MAX_ROWS else []
@@ -95,7 +101,7 @@ def dataset(request: HttpRequest, slug: str) -> HttpResponse:
             "version": version,
             "resources": [(r, links.download_path(r)) for r in resources],
             "versions": [
-                (v, [(r, links.download_path(r)) for r in selectors.resources_of(v)])
+                (v, [] if v.withdrawn_at else [(r, links.download_path(r)) for r in selectors.resources_of(v)])
                 for v in selectors.versions_of(found)
                 if v.pk != version.pk
             ],
@@ -120,9 +126,15 @@ def download(request: HttpRequest, resource_id: str, filename: str) -> HttpRespo
         raise Http404 from None
     if filename != links.filename(resource):
         return redirect(links.download_path(resource))
-    services.usage_record_request(request, dataset_id=resource.version.dataset_id, fmt=resource.format)
+    try:
+        handle = resource.file.open("rb")
+    except OSError:
+        logger.exception("open data file missing: resource %s", resource.pk)
+        raise Http404 from None
+    if request.method == "GET":  # link checkers send HEAD: not a use of the data
+        services.usage_record_request(request, dataset_id=resource.version.dataset_id, fmt=resource.format)
     response = FileResponse(
-        resource.file.open("rb"),
+        handle,
         as_attachment=resource.format in (Format.CSV, Format.XLSX),
         filename=filename,
         content_type=CONTENT_TYPES.get(Format(resource.format), "application/octet-stream"),
@@ -164,12 +176,18 @@ def request_new(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         if data.get("website"):  # a bot filled the hidden field: pretend it worked, store nothing
             messages.success(request, _("リクエストを受け付けました。"))
-            return redirect("opendata:requests")
+            return redirect("opendata:requests")  # the same answer a person gets, minus the number
         created = services.data_request_submit(
             title=data["title"], body=data["body"], requester_name=data["requester_name"], email=data["email"]
         )
-        messages.success(request, _("リクエストを受け付けました。回答はこのページに掲載します。"))
-        return redirect("opendata:request", pk=created.pk)
+        messages.success(
+            request,
+            _(
+                "リクエストを受け付けました（受付番号 %(n)s）。担当者が内容を確認してから、この一覧に掲載して回答します。"
+            )
+            % {"n": created.pk},
+        )
+        return redirect("opendata:requests")
     return render(request, "opendata/request_new.html", {"form": form}, status=400 if form.errors else 200)
 
 

@@ -55,6 +55,7 @@ MATRIX = {
     "console:opendata:edit": ("get", "od_dataset", OD_CONSOLE),
     "console:opendata:state": ("post", "od_dataset", OD_POST),  # no state given: refused with a message
     "console:opendata:upload": ("get", "od_dataset", OD_CONSOLE),
+    "console:opendata:version_withdraw": ("post", "od_version", OD_POST),  # the current version: refused
     "console:opendata:upload_detail": ("get", "od_upload", OD_CONSOLE),
     "console:opendata:upload_fix": ("post", "od_upload", OD_POST),  # already published: refused with a message
     "console:opendata:upload_publish": ("post", "od_upload", OD_POST),
@@ -245,11 +246,14 @@ def objects(admin_user, clerk, departments):
     )
     od_upload = opendata_services.upload_publish(actor=clerk, upload=od_upload)
     od_dataset.refresh_from_db()
-    od_request = DataRequest.objects.create(title="遊具", body="一覧がほしい", department=departments["citizens"])
+    od_request = DataRequest.objects.create(
+        title="遊具", body="一覧がほしい", department=departments["citizens"], is_hidden=False
+    )
     return {
         "od_slug": {"slug": "budget"},
         "od_dataset": {"dataset_id": od_dataset.pk},
         "od_upload": {"upload_id": od_upload.pk},
+        "od_version": {"version_id": od_dataset.current_id},
         "od_resource": {"resource_id": od_dataset.current.resources.get(format="csv").pk, "filename": "budget.csv"},
         "od_request": {"pk": od_request.pk},
         "od_year": {"year": 2026},

@@ -17,7 +17,9 @@ from cityhall.opendata.models import Dataset, License
 
 FACET_FIELDS = ("tags", "groups", "organization", "res_format", "license_id")
 DEFAULT_SORT = "score desc, metadata_modified desc"
-SORT_FIELDS = {"score", "relevance", "rank", "title_string", "title", "name", "metadata_modified", "metadata_created"}
+SORT_FIELDS = {
+    "score", "relevance", "rank", "title_string", "title", "name", "id", "metadata_modified", "metadata_created",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -117,21 +119,33 @@ def _condition(field: str, raw: str, negate: bool) -> _Condition:
     return _Condition(field, values=tuple(_canonical(field, v) for v in _values(raw)), negate=negate)
 
 
+def _either(before: _Condition | None, after: _Condition) -> _Condition:
+    """``field:a OR field:b`` is ``field:(a OR b)``; OR between different fields is beyond this search."""
+    plain = before is not None and not (before.is_range or before.negate or after.is_range or after.negate)
+    if before is None or not plain or before.field != after.field:
+        raise search_error("fq の OR は同じ項目どうしでだけ使えます（例: organization:a OR organization:b）。")
+    return _Condition(before.field, values=before.values + after.values)
+
+
 def _parse_query(text: str, *, is_filter: bool) -> tuple[list[str], list[_Condition]]:
     """Split ``q`` or ``fq`` into free words and field conditions (Solr's syntax, the common subset)."""
     words: list[str] = []
     conditions: list[_Condition] = []
-    negate_next = False
+    negate_next = or_next = False
     for found in _TOKEN.finditer(text):
         keyword, field, word = found.group("keyword"), found.group("field"), found.group("word")
         if keyword in ("NOT",):
             negate_next = True
         elif keyword in ("OR", "||") and is_filter:
-            raise search_error("fq では OR を括弧の中でだけ使えます（例: tags:(a OR b)）。")
+            or_next = True  # only between terms on one field (ckanext-harvest's organizations filter)
         elif field and (is_filter or field in _MATCH_FIELDS or field in _RANGE_FIELDS):
             negate = negate_next or found.group("sign") == "-"
-            conditions.append(_condition(field, found.group("value"), negate))
-            negate_next = False
+            condition = _condition(field, found.group("value"), negate)
+            if or_next:
+                conditions.append(_either(conditions.pop() if conditions else None, condition))
+            else:
+                conditions.append(condition)
+            negate_next = or_next = False
         elif field:  # q: title:…, notes:…, text:… and unknown fields search the text
             words.extend(_values(found.group("value")))
         elif word and word != "*:*":

@@ -164,6 +164,7 @@ def test_package_search_by_words(catalog, ckan):
         ("groups:bousai", {"public-toilets", "aed"}),
         ("groups:bousai AND groups:kenkou", {"aed"}),  # the same field twice: both must hold
         ("groups:(kenkou OR gyousei)", {"aed", "population"}),
+        ("groups:kenkou OR groups:gyousei", {"aed", "population"}),  # ckanext-harvest's organizations filter
         ("license_id:PDL-1.0", {"aed"}),
         ("res_format:csv", {"aed", "population", "public-toilets"}),  # format names in any case
         ("-organization:citizens", {"aed"}),
@@ -219,6 +220,13 @@ def test_package_search_facets_follow_the_filters(catalog, ckan):
     assert result["facets"]["tags"]["トイレ"] == 1
 
 
+def test_harvester_sort_by_id(catalog, ckan):
+    """ckanext-harvest's CKAN harvester pages through package_search with sort=id asc."""
+    result = ckan.action.package_search(sort="id asc", rows=100)
+    ids = [p["id"] for p in result["results"]]
+    assert ids == sorted(ids) and len(ids) == 3
+
+
 def test_bad_search_parameters_are_errors(catalog, ckan):
     with pytest.raises(ckanapi.ValidationError) as invalid:
         ckan.action.package_search(rows="many")
@@ -226,7 +234,7 @@ def test_bad_search_parameters_are_errors(catalog, ckan):
     with pytest.raises(ckanapi.SearchError):
         ckan.action.package_search(fq="maintainer:someone")
     with pytest.raises(ckanapi.SearchError):
-        ckan.action.package_search(fq="tags:a OR tags:b")
+        ckan.action.package_search(fq="tags:a OR groups:b")
     with pytest.raises(ckanapi.SearchError):
         ckan.action.package_search(sort="popularity desc")
     with pytest.raises(ckanapi.SearchError):

@@ -257,7 +257,8 @@ def test_data_request_answer_notifies_the_requester(policy_officer, published, d
     from cityhall.notifications.models import OutboundEmail
 
     sent = OutboundEmail.objects.get()
-    assert sent.to == ["parent@example.jp"] and "公園の遊具" in sent.subject
+    assert sent.to == ["parent@example.jp"] and sent.subject == f"【データ公開リクエスト】受付番号{item.pk}への回答"
+    assert "公園の遊具" in sent.body
     assert AuditEntry.objects.filter(action="opendata.request.answer").count() == 1
 
 
@@ -321,3 +322,74 @@ def test_large_files_go_through_the_worker(clerk, toilets, django_capture_on_com
         for callback in queued:
             callback()
     assert Dataset.objects.get(pk=toilets.pk).current.rows == 5
+
+
+def test_a_request_title_is_one_line(db):
+    item = services.data_request_submit(title="公園\nBcc: someone@example.jp", body="x")
+    assert item.title == "公園 Bcc: someone@example.jp" and item.is_hidden  # not listed before staff read it
+
+
+def test_an_earlier_version_can_be_withdrawn_but_not_the_current_one(
+    clerk, published, django_capture_on_commit_callbacks
+):
+    first = published.current
+    item = upload(clerk, published, toilets_csv(2), capture=django_capture_on_commit_callbacks)
+    publish(clerk, item, capture=django_capture_on_commit_callbacks)
+    current = Dataset.objects.get(pk=published.pk).current
+    with pytest.raises(InvalidInputError):
+        services.version_withdraw(actor=clerk, version=current, reason="誤り")
+    with pytest.raises(InvalidInputError):
+        services.version_withdraw(actor=clerk, version=first, reason=" ")
+    services.version_withdraw(actor=clerk, version=first, reason="個人の電話番号を含んでいたため")
+    old_csv = first.resources.get(format="csv")
+    from cityhall.core.errors import NotFoundError
+
+    with pytest.raises(NotFoundError):
+        selectors.resource_get(resource_id=old_csv.pk)
+    assert selectors.resource_get(resource_id=current.resources.get(format="csv").pk)
+    assert AuditEntry.objects.filter(action="opendata.version.withdraw", actor=clerk).count() == 1
+    with pytest.raises(ConflictError):
+        services.version_withdraw(actor=clerk, version=first, reason="二度目")
+
+
+def test_a_discard_during_a_check_is_not_undone(clerk, toilets, django_capture_on_commit_callbacks, monkeypatch):
+    monkeypatch.setattr(services, "SYNC_MAX_BYTES", 0)  # the check waits for the worker
+    with django_capture_on_commit_callbacks(execute=False):
+        created = services.upload_create(actor=clerk, dataset=toilets, file=csv_file(toilets_csv(2)))
+    services.upload_discard(actor=clerk, upload=Upload.objects.get(pk=created.pk))
+    services.run_validation(str(created.pk))  # the worker gets to it late
+    assert Upload.objects.get(pk=created.pk).status == Upload.Status.DISCARDED
+
+
+def test_resume_leaves_recent_work_alone_and_gives_up_after_repeated_failures(
+    clerk, toilets, django_capture_on_commit_callbacks, monkeypatch
+):
+    import datetime as dt
+
+    from cityhall.opendata import formats
+
+    item = upload(clerk, toilets, toilets_csv(2), capture=django_capture_on_commit_callbacks)
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(formats, "write_json", crash)
+    with pytest.raises(RuntimeError):
+        services.upload_publish(actor=clerk, upload=item)
+    assert services.resume_stuck() == 0  # it only just started: a worker may still be on it
+    for _ in range(services.MAX_ATTEMPTS - 1):
+        with pytest.raises(RuntimeError):
+            services.resume_stuck(older_than=dt.timedelta(0))
+    assert Upload.objects.get(pk=item.pk).attempts == services.MAX_ATTEMPTS
+    services.resume_stuck(older_than=dt.timedelta(0))
+    failed = Upload.objects.get(pk=item.pk)
+    assert failed.status == Upload.Status.FAILED and "公開されていません" in failed.error
+    assert not DatasetVersion.objects.exists()
+
+
+def test_long_slugs_still_fit_the_file_names(clerk, departments, django_capture_on_commit_callbacks):
+    dataset = services.dataset_create(actor=clerk, slug="x" * 100, title="長い名前", department=departments["citizens"])
+    item = upload(clerk, dataset, "a,b\r\n1,2\r\n", capture=django_capture_on_commit_callbacks)
+    publish(clerk, item, capture=django_capture_on_commit_callbacks)
+    for resource in Dataset.objects.get(pk=dataset.pk).current.resources.all():
+        assert len(resource.file.name) <= Resource._meta.get_field("file").max_length

@@ -80,17 +80,18 @@ def test_data_request_round_trip(client, policy_officer, as_user):
     )
     assert response.status_code == 302
     item = DataRequest.objects.get()
-    listing = client.get(reverse("opendata:requests")).content.decode()
-    assert "公園の遊具" in listing and "山田" not in listing and "yamada@" not in listing
-    detail = client.get(reverse("opendata:request", args=[item.pk])).content.decode()
-    assert "yamada@" not in detail
+    assert "公園の遊具" not in client.get(reverse("opendata:requests")).content.decode()  # not before staff read it
+    assert client.get(reverse("opendata:request", args=[item.pk])).status_code == 404
     staff = as_user(policy_officer)
     answer = staff.post(
         reverse("console:opendata:request_answer", args=[item.pk]),
-        {"status": "reviewing", "answer": "担当課で検討しています。"},
+        {"status": "reviewing", "answer": "担当課で検討しています。"},  # 掲載しない unchecked: list it
     )
     assert answer.status_code == 302
-    assert "担当課で検討しています。" in client.get(reverse("opendata:request", args=[item.pk])).content.decode()
+    listing = client.get(reverse("opendata:requests")).content.decode()
+    assert "公園の遊具" in listing and "山田" not in listing and "yamada@" not in listing
+    detail = client.get(reverse("opendata:request", args=[item.pk])).content.decode()
+    assert "担当課で検討しています。" in detail and "yamada@" not in detail
 
 
 def test_data_request_form_errors_and_the_honeypot(client):
@@ -126,8 +127,8 @@ def test_clerk_uploads_fixes_and_publishes_through_the_console(as_user, clerk, t
         "問題は見つかりませんでした"
         in staff.get(reverse("console:opendata:upload_detail", args=[item.pk])).content.decode()
     )
-    work = staff.get(reverse("console:opendata:upload_work", args=[item.pk]))
-    assert work.content.startswith(b"\xef\xbb\xbf") and b"092100" in work.content
+    work = b"".join(staff.get(reverse("console:opendata:upload_work", args=[item.pk])).streaming_content)
+    assert work.startswith(b"\xef\xbb\xbf") and b"092100" in work
     response = staff.post(reverse("console:opendata:upload_publish", args=[item.pk]), {"note": "最新の情報に更新"})
     assert response.status_code == 302
     dataset = Dataset.objects.get(pk=toilets.pk)
@@ -197,3 +198,53 @@ def test_schema_editor_saves_columns(as_user, policy_officer):
     assert [c["name"] for c in definition.columns] == ["名称", "緯度"]
     assert definition.columns[0]["required"] is True
     assert "description" in definition.columns[0]  # the reference's notes survive an edit
+
+
+def test_missing_file_is_a_404_not_a_500_and_not_counted(client, published):
+    from django.core.files.storage import default_storage
+
+    resource = published.current.resources.get(format="csv")
+    default_storage.delete(resource.file.name)
+    assert client.get(links.download_path(resource)).status_code == 404
+    assert client.get(reverse("opendata:dataset", args=[published.slug])).status_code == 200
+    assert not UsageDaily.objects.exists()
+
+
+def test_head_requests_are_not_counted(client, published):
+    resource = published.current.resources.get(format="json")
+    assert client.head(links.download_path(resource)).status_code == 200
+    assert not UsageDaily.objects.exists()
+
+
+def test_usage_exports_neutralise_formula_titles(as_user, policy_officer, published):
+    from cityhall.opendata import services
+
+    Dataset.objects.filter(pk=published.pk).update(title='=HYPERLINK("http://evil.example","x")')
+    services.usage_record(dataset_id=published.pk, fmt="csv", referrer="direct")
+    staff = as_user(policy_officer)
+    daily = staff.get(reverse("console:opendata:usage_csv")).content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in daily and "\n=HYPERLINK" not in daily and ",=HYPERLINK" not in daily
+    year = selectors.current_fiscal_year()
+    summary = staff.get(reverse("console:opendata:usage_year_csv", args=[year])).content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in summary
+    assert staff.get(reverse("console:opendata:usage_year_csv", args=[99999])).status_code == 404
+    assert staff.get(reverse("console:opendata:usage_csv"), {"to": "0001-01-01"}).status_code == 200
+
+
+def test_withdrawn_version_is_listed_without_links(
+    client, as_user, clerk, published, django_capture_on_commit_callbacks
+):
+    from cityhall.opendata.tests.conftest import publish, upload
+
+    first = published.current
+    item = upload(clerk, published, toilets_csv(2), capture=django_capture_on_commit_callbacks)
+    publish(clerk, item, capture=django_capture_on_commit_callbacks)
+    old = first.resources.get(format="csv")
+    assert links.download_path(old) in client.get(reverse("opendata:dataset", args=[published.slug])).content.decode()
+    response = as_user(clerk).post(
+        reverse("console:opendata:version_withdraw", args=[first.pk]), {"reason": "個人情報を含んでいたため"}
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("opendata:dataset", args=[published.slug])).content.decode()
+    assert links.download_path(old) not in page and "個人情報を含んでいたため" in page
+    assert client.get(links.download_path(old)).status_code == 404
