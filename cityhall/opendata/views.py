@@ -8,6 +8,7 @@ import logging
 from collections import Counter
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -169,9 +170,25 @@ def requests_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+REQUESTS_PER_HOUR = 5
+
+
+def _too_many_requests(request: HttpRequest) -> bool:
+    """At most REQUESTS_PER_HOUR data requests per address per hour (the address lives only in the cache)."""
+    key = "opendata:request-rate:" + (request.META.get("REMOTE_ADDR") or "unknown")
+    cache.add(key, 0, timeout=3600)
+    try:
+        return cache.incr(key) > REQUESTS_PER_HOUR
+    except ValueError:  # expired between add and incr
+        return False
+
+
 @require_http_methods(["GET", "POST"])
 def request_new(request: HttpRequest) -> HttpResponse:
     form = DataRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and _too_many_requests(request):
+        form.add_error(None, _("短い時間に多くのリクエストが送られました。1時間ほどたってから、もう一度お試しください。"))
+        return render(request, "opendata/request_new.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if data.get("website"):  # a bot filled the hidden field: pretend it worked, store nothing

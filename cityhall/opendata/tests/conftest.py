@@ -66,3 +66,13 @@ def published(clerk: Any, toilets: Dataset, django_capture_on_commit_callbacks: 
     assert item.status == Upload.Status.CHECKED, item.problems
     publish(clerk, item, capture=django_capture_on_commit_callbacks, note="初版")
     return selectors.dataset_get(dataset_id=toilets.pk)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> Any:
+    """The data-request rate limit counts per address in the cache; each test starts from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -248,3 +248,16 @@ def test_withdrawn_version_is_listed_without_links(
     page = client.get(reverse("opendata:dataset", args=[published.slug])).content.decode()
     assert links.download_path(old) not in page and "個人情報を含んでいたため" in page
     assert client.get(links.download_path(old)).status_code == 404
+
+
+def test_data_requests_are_rate_limited_per_address(client):
+    from django.core.cache import cache
+
+    cache.clear()
+    for n in range(5):
+        response = client.post(reverse("opendata:request_new"), {"title": f"データ{n}", "body": "ください"})
+        assert response.status_code == 302
+    response = client.post(reverse("opendata:request_new"), {"title": "六つ目", "body": "ください"})
+    assert response.status_code == 429 and "1時間" in response.content.decode()
+    assert DataRequest.objects.count() == 5
+    cache.clear()
