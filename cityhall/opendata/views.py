@@ -187,7 +187,9 @@ def _too_many_requests(request: HttpRequest) -> bool:
 def request_new(request: HttpRequest) -> HttpResponse:
     form = DataRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and _too_many_requests(request):
-        form.add_error(None, _("短い時間に多くのリクエストが送られました。1時間ほどたってから、もう一度お試しください。"))
+        form.add_error(
+            None, _("短い時間に多くのリクエストが送られました。1時間ほどたってから、もう一度お試しください。")
+        )
         return render(request, "opendata/request_new.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
