@@ -305,7 +305,7 @@ def test_settings_need_a_whole_box(policy_officer, area):
 
 def test_large_files_go_through_the_worker(clerk, toilets, django_capture_on_commit_callbacks, monkeypatch):
     """Above SYNC_MAX_BYTES the request only stores the file; the background task checks and publishes it."""
-    monkeypatch.setattr(services, "SYNC_MAX_BYTES", 0)
+    monkeypatch.setattr(services.uploads, "SYNC_MAX_BYTES", 0)
     with django_capture_on_commit_callbacks(execute=False) as queued:
         created = services.upload_create(actor=clerk, dataset=toilets, file=csv_file(toilets_csv(5)))
     assert Upload.objects.get(pk=created.pk).status == Upload.Status.PENDING
@@ -353,7 +353,7 @@ def test_an_earlier_version_can_be_withdrawn_but_not_the_current_one(
 
 
 def test_a_discard_during_a_check_is_not_undone(clerk, toilets, django_capture_on_commit_callbacks, monkeypatch):
-    monkeypatch.setattr(services, "SYNC_MAX_BYTES", 0)  # the check waits for the worker
+    monkeypatch.setattr(services.uploads, "SYNC_MAX_BYTES", 0)  # the check waits for the worker
     with django_capture_on_commit_callbacks(execute=False):
         created = services.upload_create(actor=clerk, dataset=toilets, file=csv_file(toilets_csv(2)))
     services.upload_discard(actor=clerk, upload=Upload.objects.get(pk=created.pk))
@@ -377,10 +377,10 @@ def test_resume_leaves_recent_work_alone_and_gives_up_after_repeated_failures(
     with pytest.raises(RuntimeError):
         services.upload_publish(actor=clerk, upload=item)
     assert services.resume_stuck() == 0  # it only just started: a worker may still be on it
-    for _ in range(services.MAX_ATTEMPTS - 1):
+    for _ in range(services.publishing.MAX_ATTEMPTS - 1):
         with pytest.raises(RuntimeError):
             services.resume_stuck(older_than=dt.timedelta(0))
-    assert Upload.objects.get(pk=item.pk).attempts == services.MAX_ATTEMPTS
+    assert Upload.objects.get(pk=item.pk).attempts == services.publishing.MAX_ATTEMPTS
     services.resume_stuck(older_than=dt.timedelta(0))
     failed = Upload.objects.get(pk=item.pk)
     assert failed.status == Upload.Status.FAILED and "公開されていません" in failed.error

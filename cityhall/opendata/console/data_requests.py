@@ -1,0 +1,65 @@
+"""Console pages of the data requests: the list, and answering one."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from cityhall.core import selectors as core_selectors
+from cityhall.core.errors import DomainError
+from cityhall.opendata import selectors, services
+from cityhall.opendata.console import GET_POST, console_required
+from cityhall.opendata.forms import AnswerForm
+from cityhall.opendata.permissions import can_manage, is_admin
+
+
+@require_GET
+@console_required
+def request_list(request: HttpRequest) -> HttpResponse:
+    items = selectors.data_requests_for_staff(request.user)
+    page = Paginator(items, 30).get_page(request.GET.get("page"))
+    return render(request, "opendata/console/requests.html", {"page": page, "filters": {}})
+
+
+@require_http_methods(GET_POST)
+@console_required
+def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    item = selectors.data_request_get(request_id=pk)
+    if not (is_admin(request.user) or can_manage(request.user, item.department_id)):
+        raise PermissionDenied
+    form = AnswerForm(
+        request.POST or None,
+        departments=core_selectors.department_list() if is_admin(request.user) else None,
+        initial={
+            "status": item.status,
+            "answer": item.answer,
+            "department": item.department_id,
+            "dataset": item.dataset_id,
+            "is_hidden": item.is_hidden,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.data_request_answer(
+                actor=request.user,
+                data_request=item,
+                status=data["status"],
+                answer=data["answer"],
+                department=data.get("department"),
+                dataset=data["dataset"],
+                is_hidden=data["is_hidden"],
+                request=request,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("回答を保存しました。"))
+            return redirect("console:opendata:requests")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "opendata/console/request_answer.html", {"item": item, "form": form}, status=status)

@@ -1,0 +1,230 @@
+"""Datasets, their versions, the dataset definitions and the catalogue settings: the staff writes that
+do not touch an upload's file."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from cityhall.core.audit import audit_record, audited_update, snapshot
+from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
+from cityhall.core.text import normalize
+from cityhall.opendata import selectors
+from cityhall.opendata.models import CatalogSettings, Dataset, DatasetVersion, Group, SchemaDefinition
+from cityhall.opendata.permissions import can_manage, is_admin
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{1,99}$")
+_TAG = re.compile(r"^[^,<>\"]{1,40}$")
+DATASET_FIELDS = ("title", "description", "department", "license", "frequency", "contact", "schema", "tags")
+
+
+def _clean_tags(tags: Iterable[str]) -> list[str]:
+    cleaned: list[str] = []
+    for raw in tags:
+        tag = normalize(str(raw)).strip()
+        if not tag:
+            continue
+        if not _TAG.match(tag):
+            raise InvalidInputError(f'タグ「{tag[:40]}」は使えません（40文字以内、記号 , < > " は使えません）。')
+        if tag not in cleaned:
+            cleaned.append(tag)
+    if len(cleaned) > 20:
+        raise InvalidInputError("タグは20個までです。")
+    return cleaned
+
+
+def _check_dataset_data(data: dict[str, Any]) -> dict[str, Any]:
+    data = dict(data)
+    data["title"] = normalize(str(data.get("title", ""))).strip()
+    if not data["title"]:
+        raise InvalidInputError("タイトルを入力してください。")
+    data["tags"] = _clean_tags(data.get("tags") or [])
+    return data
+
+
+def dataset_create(
+    *, actor: Any, slug: str, groups: Iterable[Group] = (), request: HttpRequest | None = None, **data: Any
+) -> Dataset:
+    data = _check_dataset_data(data)
+    if not can_manage(actor, getattr(data.get("department"), "pk", None)):
+        raise PermissionDeniedError("この課のデータセットを登録する権限がありません。")
+    slug = slug.strip().lower()
+    if not _SLUG.match(slug):
+        raise InvalidInputError("URL名は半角英小文字・数字・ハイフン・下線で2〜100文字にしてください。")
+    try:
+        with transaction.atomic():
+            dataset = Dataset.objects.create(slug=slug, **{k: data[k] for k in DATASET_FIELDS if k in data})
+            dataset.groups.set(list(groups))
+            audit_record(
+                actor=actor,
+                action="opendata.dataset.create",
+                target=dataset,
+                after={**snapshot(dataset), "groups": sorted(g.slug for g in groups)},
+                department_id=dataset.department_id,
+                request=request,
+            )
+    except IntegrityError:
+        raise ConflictError(f"URL名「{slug}」はすでに使われています。") from None
+    return dataset
+
+
+def dataset_update(
+    *,
+    actor: Any,
+    dataset: Dataset,
+    groups: Iterable[Group] | None = None,
+    request: HttpRequest | None = None,
+    **data: Any,
+) -> Dataset:
+    if not can_manage(actor, dataset.department_id):
+        raise PermissionDeniedError()
+    data = _check_dataset_data({**{k: getattr(dataset, k) for k in ("title", "tags")}, **data})
+    new_department = data.get("department")
+    if new_department is not None and not can_manage(actor, new_department.pk):
+        raise PermissionDeniedError("他の課へ移す権限がありません。")
+    changes = {k: data[k] for k in DATASET_FIELDS if k in data}
+    changes["updated_at"] = timezone.now()
+    with transaction.atomic():
+        before_groups = sorted(dataset.groups.values_list("slug", flat=True))
+        audited_update(
+            actor=actor,
+            action="opendata.dataset.update",
+            target=dataset,
+            changes=changes,
+            department_id=dataset.department_id,
+            request=request,
+        )
+        if groups is not None:
+            groups = list(groups)
+            dataset.groups.set(groups)
+            after_groups = sorted(g.slug for g in groups)
+            if after_groups != before_groups:
+                audit_record(
+                    actor=actor,
+                    action="opendata.dataset.groups",
+                    target=dataset,
+                    before={"groups": before_groups},
+                    after={"groups": after_groups},
+                    department_id=dataset.department_id,
+                    request=request,
+                )
+    return dataset
+
+
+def dataset_set_state(*, actor: Any, dataset: Dataset, state: str, request: HttpRequest | None = None) -> Dataset:
+    """Withdraw a published dataset from the catalogue, or put it back."""
+    if not can_manage(actor, dataset.department_id):
+        raise PermissionDeniedError()
+    if state not in (Dataset.State.PUBLISHED, Dataset.State.WITHDRAWN):
+        raise InvalidInputError("状態の指定が正しくありません。")
+    if state == Dataset.State.PUBLISHED and dataset.current_id is None:
+        raise InvalidInputError("公開された版がありません。ファイルをアップロードして公開してください。")
+    with transaction.atomic():
+        audited_update(
+            actor=actor,
+            action="opendata.dataset.state",
+            target=dataset,
+            changes={"state": state, "updated_at": timezone.now()},
+            department_id=dataset.department_id,
+            request=request,
+        )
+    return dataset
+
+
+# ------------------------------------------------------------------------------------------ versions
+
+
+def version_withdraw(
+    *, actor: Any, version: DatasetVersion, reason: str, request: HttpRequest | None = None
+) -> DatasetVersion:
+    """Take an earlier version's files off the site (e.g. it held personal data that a later version removed).
+
+    The current version cannot be withdrawn this way: publish a corrected file, or stop the whole dataset.
+    """
+    dataset = version.dataset
+    if not can_manage(actor, dataset.department_id):
+        raise PermissionDeniedError()
+    reason = normalize(reason).strip()
+    if not reason:
+        raise InvalidInputError("取り下げの理由を入力してください。")
+    with transaction.atomic():
+        locked = DatasetVersion.objects.select_for_update().select_related("dataset").get(pk=version.pk)
+        if locked.dataset.current_id == locked.pk:
+            raise InvalidInputError(
+                "公開中の版は取り下げられません。直したファイルを公開するか、データセットの公開を停止してください。"
+            )
+        if locked.withdrawn_at is not None:
+            raise ConflictError("この版はすでに取り下げています。")
+        audited_update(
+            actor=actor,
+            action="opendata.version.withdraw",
+            target=locked,
+            changes={"withdrawn_at": timezone.now(), "withdrawn_reason": reason[:200]},
+            department_id=dataset.department_id,
+            request=request,
+        )
+    return locked
+
+
+# ------------------------------------------------------------------------------------------ schemas
+
+
+def schema_save(
+    *, actor: Any, definition: SchemaDefinition | None, data: dict[str, Any], request: HttpRequest | None = None
+) -> SchemaDefinition:
+    """Create or correct a dataset definition (ICT policy division)."""
+    if not is_admin(actor):
+        raise PermissionDeniedError()
+    columns = data.get("columns") or []
+    names = [str(c.get("name", "")).strip() for c in columns]
+    if not names or any(not n for n in names):
+        raise InvalidInputError("項目名が空の行があります。")
+    if len(set(names)) != len(names):
+        raise InvalidInputError("同じ項目名が2回あります。")
+    allowed = {"string", "integer", "number", "date", "time", "lat", "lon", "code", "phone", "url", "email"}
+    for column in columns:
+        if column.get("type") not in allowed:
+            raise InvalidInputError(f"項目「{column.get('name')}」の型「{column.get('type')}」は使えません。")
+    fields = {k: data[k] for k in ("name_ja", "edition", "status", "source", "columns", "is_active") if k in data}
+    fields["updated_at"] = timezone.now()
+    with transaction.atomic():
+        if definition is None:
+            key = str(data.get("key", "")).strip()
+            if not re.match(r"^[a-z0-9_]{2,80}$", key):
+                raise InvalidInputError("キーは半角英小文字・数字・下線で入力してください。")
+            if SchemaDefinition.objects.filter(key=key).exists():
+                raise ConflictError(f"キー「{key}」はすでにあります。")
+            definition = SchemaDefinition.objects.create(key=key, **fields)
+            audit_record(
+                actor=actor,
+                action="opendata.schema.create",
+                target=definition,
+                after=snapshot(definition),
+                request=request,
+            )
+        else:
+            audited_update(
+                actor=actor, action="opendata.schema.update", target=definition, changes=fields, request=request
+            )
+    return definition
+
+
+def catalog_settings_update(*, actor: Any, request: HttpRequest | None = None, **changes: Any) -> CatalogSettings:
+    if not is_admin(actor):
+        raise PermissionDeniedError()
+    current = selectors.catalog_settings()
+    values = [changes.get(k, getattr(current, k)) for k in ("min_lat", "min_lon", "max_lat", "max_lon")]
+    if any(v is not None for v in values):
+        if any(v is None for v in values):
+            raise InvalidInputError("範囲は南端・西端・北端・東端の4つすべてを入力してください。")
+        min_lat, min_lon, max_lat, max_lon = (float(v) for v in values)
+        if not (min_lat < max_lat and min_lon < max_lon):
+            raise InvalidInputError("範囲の南端は北端より小さく、西端は東端より小さくしてください。")
+    with transaction.atomic():
+        audited_update(actor=actor, action="opendata.settings.update", target=current, changes=changes, request=request)
+    return current

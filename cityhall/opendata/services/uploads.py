@@ -1,0 +1,230 @@
+"""Uploads: receiving a file, checking it (in the request or by the worker), queueing fixes, discarding."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import PurePath
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from cityhall.core.audit import audit_record, audited_update
+from cityhall.core.background import enqueue_on_commit
+from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
+from cityhall.opendata import selectors
+from cityhall.opendata.models import Dataset, Upload
+from cityhall.opendata.permissions import can_manage
+from cityhall.opendata.validation import DecodeError, apply_fixes, detect, read_upload, validate
+
+UPLOAD_MAX_BYTES = 512 * 1024 * 1024  # a million rows of a 39-column standard dataset is ~360 MB
+SYNC_MAX_BYTES = 2 * 1024 * 1024  # smaller files are checked and published within the request
+STORED_PROBLEMS = 1000
+UPLOAD_EXTENSIONS = {".csv", ".txt", ".xlsx"}
+
+
+def _store(path: str, content: bytes) -> str:
+    """Save `content` at exactly `path` (a retry replaces what an earlier attempt wrote)."""
+    if default_storage.exists(path):
+        default_storage.delete(path)
+    return default_storage.save(path, ContentFile(content))
+
+
+def upload_create(*, actor: Any, dataset: Dataset, file: UploadedFile, request: HttpRequest | None = None) -> Upload:
+    if not can_manage(actor, dataset.department_id):
+        raise PermissionDeniedError()
+    name = PurePath(file.name or "upload.csv").name[:200]
+    if PurePath(name).suffix.lower() not in UPLOAD_EXTENSIONS:
+        raise InvalidInputError("アップロードできるのはCSV（.csv）またはExcel（.xlsx）のファイルです。")
+    size = file.size or 0
+    if size == 0:
+        raise InvalidInputError("ファイルが空です。")
+    if size > UPLOAD_MAX_BYTES:
+        raise InvalidInputError(f"ファイルが大きすぎます（上限 {UPLOAD_MAX_BYTES // 1024 // 1024} MB）。")
+    with transaction.atomic():
+        upload = Upload(dataset=dataset, uploaded_by=actor, original_name=name, size=size)
+        upload.raw.save(f"{upload.pk}/original{PurePath(name).suffix.lower()}", file, save=False)
+        upload.save()
+        audit_record(
+            actor=actor,
+            action="opendata.upload.create",
+            target=upload,
+            object_label=f"{dataset.title}: {name}",
+            after={"dataset": dataset.slug, "name": name, "size": size},
+            department_id=dataset.department_id,
+            request=request,
+        )
+    return _check_soon(upload)
+
+
+def _check_soon(upload: Upload) -> Upload:
+    """Small files are checked now (the clerk sees the result at once), large ones by the worker."""
+    if upload.size <= SYNC_MAX_BYTES:
+        return run_validation(str(upload.pk))
+    from cityhall.opendata import tasks
+
+    enqueue_on_commit(tasks.validate_upload, str(upload.pk))
+    return upload
+
+
+def _read_work(upload: Upload) -> str:
+    with default_storage.open(upload.work.name, "rb") as handle:
+        return bytes(handle.read()).decode("utf-8")
+
+
+def _schema_for(upload: Upload, text: str) -> Any:
+    """The dataset's standard schema (current or legacy scheme, detected from the header) or a generic one."""
+    import csv
+    import io
+
+    header = next(csv.reader(io.StringIO(text[:65536], newline="")), [])
+    definition = upload.dataset.schema
+    if definition is None:
+        return selectors.generic_schema(header)
+    family = selectors.schema_family(definition)
+    try:
+        schema, _mapping = detect(header, family)
+    except ValueError:
+        return family[definition.key]
+    return schema
+
+
+def _finish(upload: Upload, *, revision: int, **fields: Any) -> Upload:
+    """Write a check's result only if nothing changed the upload meanwhile (a discard, a newer fix)."""
+    fields.setdefault("checked_at", timezone.now())
+    if "status" in fields:
+        fields["status_changed_at"] = timezone.now()
+    Upload.objects.filter(
+        pk=upload.pk, revision=revision, status__in=[Upload.Status.PENDING, Upload.Status.CHECKED]
+    ).update(**fields)
+    upload.refresh_from_db()
+    return upload
+
+
+def _current_text(upload: Upload) -> str:
+    """The text to check: the raw file decoded, or the working copy, with a pending fix applied."""
+    if upload.work:
+        text = _read_work(upload)
+    else:
+        with default_storage.open(upload.raw.name, "rb") as handle:
+            text = read_upload(bytes(handle.read()), upload.original_name)
+    if upload.pending_fix is not None:
+        codes = upload.pending_fix.get("codes")
+        text = apply_fixes(
+            text,
+            _schema_for(upload, text),
+            bbox=selectors.catalog_settings().bbox,
+            codes=None if codes is None else set(codes),
+            reorder=bool(upload.pending_fix.get("reorder", True)),
+        )
+    return text
+
+
+def run_validation(upload_id: str) -> Upload:
+    """Decode (and fix, when a fix is pending) and validate an upload; store the report. Safe to run again:
+    the working copy the upload points at changes only in the final, conditional update."""
+    upload = Upload.objects.select_related("dataset__schema").get(pk=upload_id)
+    if upload.status != Upload.Status.PENDING:
+        return upload
+    revision = upload.revision
+    try:
+        text = _current_text(upload)
+        schema = _schema_for(upload, text)
+        report = validate(text, schema, bbox=selectors.catalog_settings().bbox)
+    except (DecodeError, ValueError) as error:
+        return _finish(upload, revision=revision, status=Upload.Status.FAILED, error=str(error), pending_fix=None)
+    work = upload.work.name
+    if not work or upload.pending_fix is not None:
+        work = _store(f"opendata/uploads/{upload.pk}/work-{revision}.csv", text.encode("utf-8"))
+    return _finish(
+        upload,
+        revision=revision,
+        status=Upload.Status.CHECKED,
+        work=work,
+        pending_fix=None,
+        schema_key=schema.key,
+        rows=report.rows_checked,
+        header=report.header,
+        unknown_columns=report.unknown_columns,
+        counts=dict(report.counts),
+        # A swapped pair is one problem with two cells to fix: count problems, as the clerk sees them.
+        fixable={code: min(n, report.counts[code]) for code, n in report.fixable_counts().items()},
+        problems=[
+            {
+                "row": p.row,
+                "column": p.column,
+                "value": p.value[:200],
+                "code": p.code,
+                "message": p.message,
+                "fix": p.fix,
+            }
+            for p in report.problems[:STORED_PROBLEMS]
+        ],
+        error="",
+    )
+
+
+def upload_apply_fixes(
+    *,
+    actor: Any,
+    upload: Upload,
+    codes: Collection[str] | None,
+    revision: int,
+    reorder: bool = True,
+    request: HttpRequest | None = None,
+) -> Upload:
+    """Queue the offered fixes (all, or those of the given problem codes); the check that follows applies them.
+
+    The lock is held only to claim the next revision, never while a big file is rewritten.
+    """
+    if not can_manage(actor, upload.dataset.department_id):
+        raise PermissionDeniedError()
+    with transaction.atomic():
+        locked = Upload.objects.select_for_update().select_related("dataset").get(pk=upload.pk)
+        if locked.status != Upload.Status.CHECKED or locked.revision != revision:
+            raise ConflictError("このファイルは別の操作で更新されました。画面を更新してからもう一度お試しください。")
+        wanted = set(codes) if codes is not None else set(locked.fixable)
+        if not wanted & set(locked.fixable) and not (reorder and codes is None):
+            raise InvalidInputError("自動で直せる問題がありません。")
+        locked.revision += 1
+        locked.pending_fix = {"codes": None if codes is None else sorted(wanted), "reorder": reorder}
+        locked.fixes_applied = [
+            *locked.fixes_applied,
+            {"codes": sorted(wanted), "at": timezone.now().isoformat(), "by": getattr(actor, "email", "")},
+        ]
+        locked.status = Upload.Status.PENDING
+        locked.status_changed_at = timezone.now()
+        locked.save()
+        audit_record(
+            actor=actor,
+            action="opendata.upload.fix",
+            target=locked,
+            object_label=f"{locked.dataset.title}: {locked.original_name}",
+            before={"revision": revision, "counts": upload.counts},
+            after={"revision": locked.revision, "codes": sorted(wanted)},
+            department_id=locked.dataset.department_id,
+            request=request,
+        )
+    return _check_soon(locked)
+
+
+def upload_discard(*, actor: Any, upload: Upload, request: HttpRequest | None = None) -> Upload:
+    if not can_manage(actor, upload.dataset.department_id):
+        raise PermissionDeniedError()
+    with transaction.atomic():
+        locked = Upload.objects.select_for_update().get(pk=upload.pk)
+        if locked.status in (Upload.Status.PUBLISHING, Upload.Status.PUBLISHED):
+            raise ConflictError("公開処理を始めたファイルは取り消せません。")
+        audited_update(
+            actor=actor,
+            action="opendata.upload.discard",
+            target=locked,
+            changes={"status": Upload.Status.DISCARDED, "status_changed_at": timezone.now()},
+            department_id=upload.dataset.department_id,
+            request=request,
+        )
+    return locked
