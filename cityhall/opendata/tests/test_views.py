@@ -66,6 +66,8 @@ def test_download_serves_the_file_and_counts_it(client, published):
     assert len(rows) == 4
     row = UsageDaily.objects.get()
     assert (row.dataset_id, row.format, row.referrer, row.count) == (published.pk, "csv", "search", 1)
+    page = client.get(reverse("opendata:dataset", args=[published.slug])).content.decode()
+    assert "ダウンロード 1 回" in page  # the download shows in the dataset page's chart
     geo = published.current.resources.get(format="geojson")
     response = client.get(links.download_url(geo), HTTP_USER_AGENT="python-requests/2")
     assert response["Content-Type"] == "application/geo+json"
