@@ -89,10 +89,15 @@ def test_serve_answers_http_and_its_worker_delivers_mail(tmp_path, smtp_server, 
         _manage(env, "shell", "-c", SEND)
         assert _wait_for(lambda: len(smtp_server.messages) == 1), "worker did not deliver the e-mail"
     finally:
-        server.send_signal(signal.SIGINT)
-        output, _ = server.communicate(timeout=20)
+        server.send_signal(signal.SIGTERM)  # what systemd and container runtimes send
+        output, _ = server.communicate(timeout=30)
     assert "task worker started" in output
-    assert server.returncode in (0, -signal.SIGINT)
+    assert server.returncode in (0, -signal.SIGTERM)
+    children = [int(line.rsplit("pid ", 1)[1].rstrip(")")) for line in output.splitlines() if "started (pid" in line]
+    assert len(children) == 2
+    for pid in children:  # the worker and the periodic runner stop with the server
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
 
 
 @pytest.mark.skipif(

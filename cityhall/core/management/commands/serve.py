@@ -20,6 +20,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(0)
+
+
 class Command(BaseCommand):
     help = "Serve cityhall with uvicorn and start the background-task worker beside it."
 
@@ -36,6 +40,10 @@ class Command(BaseCommand):
                 child = subprocess.Popen(argv, env=os.environ.copy())  # noqa: S603
                 children.append(child)
                 self.stdout.write(f"task {command} started (pid {child.pid})")
+        # uvicorn shuts down on SIGTERM and then re-raises the signal with the handler it found. With the
+        # default handler that kills this process before `finally`, orphaning the worker and periodic
+        # runner; turning SIGTERM into SystemExit lets them be stopped below.
+        signal.signal(signal.SIGTERM, _exit_on_sigterm)
         try:
             self.stdout.write(f"cityhall: http://{options['host']}:{options['port']}/")
             uvicorn.run(
