@@ -28,7 +28,7 @@ from cityhall.opendata.models import (
     UsageDaily,
 )
 from cityhall.opendata.permissions import is_admin
-from cityhall.opendata.validation import ColumnRule, Schema
+from cityhall.opendata.validation import ColumnRule, Schema, map_header
 from cityhall.opendata.validation.schema import schema_from_entry
 
 FORMAT_ORDER = [Format.CSV, Format.XLSX, Format.JSON, Format.GEOJSON]
@@ -307,6 +307,24 @@ def upload_get(*, upload_id: Any) -> Upload:
 
 def uploads_of(dataset: Dataset) -> QuerySet[Upload]:
     return dataset.uploads.select_related("uploaded_by").order_by("-created_at")
+
+
+def header_is_untidy(upload: Upload) -> bool:
+    """True when the file's header differs from the standard's names or order (numbered, 半角カナ or English
+    headers, columns moved, unknown columns in between): the clerk is offered to tidy it before publishing."""
+    if upload.schema_key in ("", "generic") or not upload.header:
+        return False
+    definition = SchemaDefinition.objects.filter(key=upload.schema_key).first()
+    if definition is None:
+        return False
+    schema = schema_of(definition)
+    mapped = map_header(upload.header, schema)
+    known = [name for name in mapped if name is not None]
+    order = {rule.name: i for i, rule in enumerate(schema.columns)}
+    renamed = any(name is not None and name != cell for cell, name in zip(upload.header, mapped, strict=True))
+    moved = [order[name] for name in known] != sorted(order[name] for name in known)
+    unknown_inside = None in mapped[: len(known)] if known else False
+    return renamed or moved or unknown_inside
 
 
 def stuck_uploads(*, older_than: dt.timedelta) -> QuerySet[Upload]:

@@ -59,6 +59,7 @@ def upload_detail(request: HttpRequest, upload_id: Any) -> HttpResponse:
         "stored_all": len(item.problems) >= item.problem_count,
         "publish_form": PublishForm(),
         "schema": selectors.schema_get(key=item.schema_key) if item.schema_key not in ("", "generic") else None,
+        "untidy_header": item.status == Upload.Status.CHECKED and selectors.header_is_untidy(item),
     }
     if request.htmx and request.GET.get("poll"):  # type: ignore[attr-defined]
         if item.status in (Upload.Status.PENDING, Upload.Status.PUBLISHING):

@@ -263,3 +263,27 @@ def test_data_requests_are_rate_limited_per_address(client):
     assert response.status_code == 429 and "1時間" in response.content.decode()
     assert DataRequest.objects.count() == 5
     cache.clear()
+
+
+def test_a_clean_file_with_untidy_headers_is_offered_the_standard_form(as_user, clerk, toilets):
+    from cityhall.opendata.tests.conftest import HEADER
+
+    staff = as_user(clerk)
+    names = HEADER.split(",")
+    moved = [names[1], names[0], *names[2:]]  # ID before the code
+    body = toilets_csv(2).replace(HEADER, ",".join(["ID", "全国地方公共団体コード", *names[2:]]))
+    lines = body.splitlines()
+    rows = [",".join([r.split(",")[1], r.split(",")[0], *r.split(",")[2:]]) for r in lines[1:]]
+    text = "\r\n".join([",".join(moved), *rows]) + "\r\n"
+    response = staff.post(
+        reverse("console:opendata:upload", args=[toilets.pk]),
+        {"file": SimpleUploadedFile("t.csv", text.encode(), "text/csv")},
+    )
+    item = Upload.objects.get()
+    assert item.counts == {}
+    page = staff.get(response["Location"]).content.decode()
+    assert "見出しと列の並びを標準に揃える" in page
+    staff.post(reverse("console:opendata:upload_fix", args=[item.pk]), {"revision": item.revision})
+    item.refresh_from_db()
+    assert item.header[:2] == ["全国地方公共団体コード", "ID"] and item.counts == {}
+    assert "見出しと列の並びを標準に揃える" not in staff.get(response["Location"]).content.decode()
