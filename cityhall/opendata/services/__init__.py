@@ -23,6 +23,7 @@ from cityhall.opendata.services.datasets import (
     version_withdraw,
 )
 from cityhall.opendata.services.publishing import MAX_ATTEMPTS, resume_stuck, run_publish, upload_publish
+from cityhall.opendata.services.schema_updates import SchemaUpdateReport, schemas_update_from_reference
 from cityhall.opendata.services.uploads import (
     STORED_PROBLEMS,
     SYNC_MAX_BYTES,
@@ -42,6 +43,7 @@ __all__ = [
     "SYNC_MAX_BYTES",
     "UPLOAD_EXTENSIONS",
     "UPLOAD_MAX_BYTES",
+    "SchemaUpdateReport",
     "catalog_settings_update",
     "classify_referrer",
     "data_request_answer",
@@ -53,6 +55,7 @@ __all__ = [
     "run_publish",
     "run_validation",
     "schema_save",
+    "schemas_update_from_reference",
     "upload_apply_fixes",
     "upload_create",
     "upload_discard",

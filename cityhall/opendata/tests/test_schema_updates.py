@@ -1,0 +1,71 @@
+"""A revised reference JSON is taken in without losing the corrections staff made in the console."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from cityhall.core.models import AuditEntry
+from cityhall.opendata import services
+from cityhall.opendata.models import SchemaDefinition
+from cityhall.opendata.validation import REFERENCE_JSON
+
+pytestmark = pytest.mark.django_db
+
+
+def _revised(tmp_path, change):
+    data = json.loads(REFERENCE_JSON.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "revised.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_new_and_revised_definitions_come_in_and_staff_corrections_stay(tmp_path, policy_officer):
+    corrected = SchemaDefinition.objects.get(key="aed_installations")
+    services.schema_save(
+        actor=policy_officer,
+        definition=corrected,
+        data={"columns": [*corrected.columns, {"name": "備考2", "type": "string"}]},
+    )
+
+    def change(data):
+        data["public_toilets"]["columns"][3]["description"] = "改訂された説明"
+        data["aed_installations"]["columns"][0]["description"] = "改訂"
+        data["parks"] = {"name_ja": "公園一覧", "edition": "current", "columns": [{"name": "名称", "type": "string"}]}
+
+    out = StringIO()
+    call_command("opendata_schemas", str(_revised(tmp_path, change)), stdout=out)
+    assert "追加 1・更新 1" in out.getvalue() and "保持: aed_installations" in out.getvalue()
+    assert SchemaDefinition.objects.get(key="parks").name_ja == "公園一覧"
+    assert SchemaDefinition.objects.get(key="public_toilets").columns[3]["description"] == "改訂された説明"
+    assert SchemaDefinition.objects.get(key="aed_installations").columns[-1]["name"] == "備考2"
+    assert AuditEntry.objects.filter(action="opendata.schema.create", actor__isnull=True).count() == 1
+
+    call_command("opendata_schemas", str(_revised(tmp_path, change)), "--replace", stdout=StringIO())
+    assert SchemaDefinition.objects.get(key="aed_installations").columns[0]["description"] == "改訂"
+
+
+def test_a_broken_file_changes_nothing(tmp_path):
+    def change(data):
+        data["public_toilets"]["columns"][0]["description"] = "変更"
+        data["broken"] = {"name_ja": "壊れた定義", "edition": "current", "columns": [{"name": ""}]}
+
+    before = SchemaDefinition.objects.count()
+    with pytest.raises(CommandError, match="name か type"):
+        call_command("opendata_schemas", str(_revised(tmp_path, change)), stdout=StringIO())
+    assert SchemaDefinition.objects.count() == before
+    assert SchemaDefinition.objects.get(key="public_toilets").columns[0].get("description") != "変更"
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(CommandError, match="読み込めません"):
+        call_command("opendata_schemas", str(bad), stdout=StringIO())
+
+
+def test_the_shipped_reference_is_already_loaded():
+    out = StringIO()
+    call_command("opendata_schemas", stdout=out)
+    assert out.getvalue().startswith("追加 0・更新 0・変更なし 21")
