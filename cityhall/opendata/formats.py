@@ -19,11 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 from typing import IO, TypedDict
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
+from . import xlsx
 from .validation import Schema, header_key, map_header
 
 XLSX_MAX_DATA_ROWS = 1_048_575  # Excel's 1,048,576 rows minus the header
@@ -36,13 +32,12 @@ _NUMBER_CHARS = frozenset("0123456789.+-")
 _LAT_KEYS = frozenset({"緯度", "latitude"})
 _LON_KEYS = frozenset({"経度", "longitude"})
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n|$)")
-_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # rejected by openpyxl (not allowed in XML)
-_XLSX_ERROR_CODES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"})
-_SHEET_TITLE_ILLEGAL = re.compile(r"[\\/*?:\[\]]")
+# _xlsx_rows joins a row's cells with a separator and searches the result once instead of every cell: for a cell that
+# starts like a formula (a separator then one of _FORMULA_START) and for characters XML cannot hold.
+_XLSX_SEPARATOR = "\u00a6"  # "¦": printable, so str.isprintable() passes a plain row; rare, so rarely a false alarm
+_XLSX_FORMULA_START = re.compile(_XLSX_SEPARATOR + "[=+\\-@\t\r]")
 _CKAN_TYPES = {"integer": "int", "number": "numeric", "lat": "numeric", "lon": "numeric"}
 _WIDTH_SAMPLE_ROWS = 200
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_BOLD = Font(bold=True)
 
 Rows = Iterator[list[str]]
 JsonValue = str | int | float | None
@@ -274,48 +269,47 @@ def _display_width(value: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in longest)
 
 
-def _xlsx_converter(kind: str, sheet: object) -> Callable[[str], object]:
-    """Cell value for one column: a number where the column is numeric and the cell parses, else safe text."""
+def _xlsx_number(kind: str) -> Callable[[str], int | float | None]:
+    """The number a cell of a numeric column holds, or None when it stays text."""
     parse = _parse_integer if kind == "integer" else _parse_number
 
-    def convert(value: str) -> object:
-        if not value:
+    def number(value: str) -> int | float | None:
+        parsed = parse(value)
+        # Excel keeps 15 significant digits; longer integers stay text rather than lose digits.
+        if parsed is None or (isinstance(parsed, int) and abs(parsed) >= 10**15):
             return None
-        if kind in NUMERIC_KINDS:
-            number = parse(value)
-            # Excel keeps 15 significant digits; longer integers stay text rather than lose digits.
-            if number is not None and not (isinstance(number, int) and abs(number) >= 10**15):
-                return number
-        text = _safe_text(value)
-        if text in _XLSX_ERROR_CODES or "\n" in text:
-            return _text_cell(sheet, text)
-        return text
+        return parsed
 
-    return convert
+    return number
 
 
-def _safe_text(value: str) -> str:
-    """Text for a worksheet: no control characters XML cannot hold, no formula, LF line breaks (Excel's own)."""
-    if _XLSX_ILLEGAL.search(value):
-        value = _XLSX_ILLEGAL.sub("", value)
-    value = neutralise_formula(value)
-    if "\r" in value:
-        value = value.replace("\r\n", "\n").replace("\r", "\n")  # XML would fold CR in any case
-    return value
+def _xlsx_text(value: str) -> str:
+    """Text for a worksheet: without the characters XML cannot hold, then with a formula neutralised."""
+    return neutralise_formula(xlsx.drop_illegal(value))
 
 
-def _text_cell(sheet: object, text: str, *, bold: bool = False) -> object:
-    """A cell that stays text whatever it holds (openpyxl would store "#N/A" as an error value).
-
-    Multi-line text wraps, or Excel shows it on one line.
-    """
-    cell = WriteOnlyCell(sheet, value=text)
-    cell.data_type = "s"
-    if "\n" in text:
-        cell.alignment = _WRAP
-    if bold:
-        cell.font = _BOLD
-    return cell
+def _xlsx_rows(text: str, kinds: Sequence[str]) -> Iterator[list[xlsx.Cell]]:
+    """Cells of each data row: text (formulas neutralised), numbers where a numeric column's cell parses."""
+    _, rows = _open(text)
+    width = len(kinds)
+    numbers = [(i, _xlsx_number(kind)) for i, kind in enumerate(kinds) if kind in NUMERIC_KINDS]
+    for parsed_row in rows:
+        row = parsed_row if len(parsed_row) == width else (parsed_row + [""] * width)[:width]
+        joined = _XLSX_SEPARATOR.join(row)
+        cells: list[xlsx.Cell]
+        if not joined.isprintable() and xlsx.has_illegal(joined):
+            cells = [_xlsx_text(value) for value in row]
+        elif row[0][:1] in _FORMULA_START or _XLSX_FORMULA_START.search(joined):
+            cells = [neutralise_formula(value) if value[:1] in _FORMULA_START else value for value in row]
+        else:
+            cells = list(row)
+        for i, number in numbers:
+            value = row[i]
+            if value.isdigit() and value.isascii() and len(value) <= 15:  # a count: what number() returns, faster
+                cells[i] = int(value)
+            elif value and (parsed := number(value)) is not None:
+                cells[i] = parsed
+        yield cells
 
 
 def _column_widths(header: Sequence[str], sample: Sequence[Sequence[str]]) -> list[int]:
@@ -347,19 +341,16 @@ def write_xlsx(text: str, schema: Schema | None = None, sheet_title: str = "デ�
     """
     header, rows = _open(text)
     _check_xlsx_size(text, header)
-    workbook = Workbook(write_only=True)
-    workbook.properties.creator = "cityhall"
-    sheet = workbook.create_sheet(_SHEET_TITLE_ILLEGAL.sub("_", sheet_title)[:31] or "データ")
-    sheet.freeze_panes = "A2"
     sample = list(itertools.islice(rows, _WIDTH_SAMPLE_ROWS))
-    for i, width in enumerate(_column_widths(header, sample), 1):
-        sheet.column_dimensions[get_column_letter(i)].width = width
-    sheet.append([_text_cell(sheet, _safe_text(name), bold=True) for name in header])
-    converters = [_xlsx_converter(kind, sheet) for kind in column_kinds(header, schema)]
-    for row in itertools.chain(sample, rows):
-        sheet.append([convert(value) for convert, value in zip(converters, row, strict=False)])
+    kinds = column_kinds(header, schema)
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    xlsx.write_workbook(
+        buffer,
+        header=[_xlsx_text(name) for name in header],
+        rows=lambda: _xlsx_rows(text, kinds),
+        sheet_title=xlsx.sheet_name(sheet_title, default="データ"),
+        widths=_column_widths(header, sample),
+    )
     return buffer.getvalue()
 
 
