@@ -90,7 +90,10 @@ def test_clerk_fixes_a_messy_file_and_publishes_it(
     sign_in(User.objects.get(email="policy@demo.ohtawara.example.jp"))
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     for path in CONSOLE:
+        page.set_viewport_size(DESKTOP)
         open_page(page, path)
+        name = "opendata-console-" + (path.strip("/").split("/", 2)[2:] or ["list"])[0].replace("/", "-")
+        page.screenshot(path=SCREENSHOT_DIR / f"{name}-1280.png", full_page=True)
         assert_accessible(page, page_errors)
 
     dataset = Dataset.objects.get(slug="public-toilets")

@@ -54,7 +54,10 @@ def usage(request: HttpRequest) -> HttpResponse:
             "previous": previous,
             "year": year,
             "year_label": FiscalYear(year).label,
-            "years": list(range(selectors.current_fiscal_year(), selectors.current_fiscal_year() - 5, -1)),
+            "years": [
+                (y, FiscalYear(y).label)
+                for y in range(selectors.current_fiscal_year(), selectors.current_fiscal_year() - 5, -1)
+            ],
             "referrers": dict(UsageDaily.Referrer.choices),
             "today": today,
             "totals": selectors.catalog_totals(),
