@@ -28,18 +28,24 @@ def staff_required(view: View) -> View:
     return wrapped
 
 
-def module_required(key: str) -> Callable[[View], View]:
+def staff_passes(test: Callable[[Any], bool]) -> Callable[[View], View]:
+    """Active staff for whom `test(user)` holds (anonymous visitors go to the login page, others get 403)."""
+
     def decorator(view: View) -> View:
         @staff_required
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if not can_use_module(request.user, key):
+            if not test(request.user):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+def module_required(key: str) -> Callable[[View], View]:
+    return staff_passes(lambda user: can_use_module(user, key))
 
 
 def _nothing_personal(request: HttpRequest, response: HttpResponseBase) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cityhall.core import selectors as core_selectors
-from cityhall.core.decorators import module_required, staff_required
+from cityhall.core.decorators import module_required, staff_passes
 from cityhall.core.errors import DomainError, PermissionDeniedError
 from cityhall.procedures import selectors, services
 from cityhall.procedures.forms import (
@@ -38,15 +37,7 @@ View = Callable[..., HttpResponseBase]
 GET_POST = ["GET", "POST"]
 
 
-def console_required(view: View) -> View:
-    @staff_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not can_use_console(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+console_required = staff_passes(can_use_console)
 
 
 def _editable(request: HttpRequest, procedure_id: int) -> Any:

@@ -8,7 +8,6 @@ The pages are in the submodules (`datasets`, `uploads`, `data_requests`, `usage`
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -16,7 +15,7 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
 from cityhall.core import selectors as core_selectors
-from cityhall.core.decorators import staff_required
+from cityhall.core.decorators import staff_passes
 from cityhall.opendata import selectors
 from cityhall.opendata.models import Dataset, Upload
 from cityhall.opendata.permissions import can_manage, can_use_console, is_admin
@@ -25,26 +24,10 @@ View = Callable[..., HttpResponseBase]
 GET_POST = ["GET", "POST"]
 
 
-def console_required(view: View) -> View:
-    @staff_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not can_use_console(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+console_required = staff_passes(can_use_console)
 
 
-def admin_required(view: View) -> View:
-    @staff_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not is_admin(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+admin_required = staff_passes(is_admin)
 
 
 def _dataset(request: HttpRequest, dataset_id: Any) -> Dataset:

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
-from cityhall.core.decorators import staff_required
+from cityhall.core.decorators import staff_passes
 from cityhall.core.errors import DomainError, PermissionDeniedError, http_status_for
 from cityhall.core.fiscal_year import FiscalYear
 from cityhall.plans.models import Plan
@@ -21,26 +19,10 @@ from cityhall.plans.permissions import can_edit_plan, can_read_plan
 View = Callable[..., HttpResponseBase]
 
 
-def reader_required(view: View) -> View:
-    @staff_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not can_read_plan(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+reader_required = staff_passes(can_read_plan)
 
 
-def editor_required(view: View) -> View:
-    @staff_required
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if not can_edit_plan(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+editor_required = staff_passes(can_edit_plan)
 
 
 def submit(request: HttpRequest, form: forms.Form, save: Callable[[dict[str, Any]], Any]) -> tuple[Any, int | None]:
