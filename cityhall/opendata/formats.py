@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import itemgetter
 from typing import IO, TypedDict
 
+from cityhall.core.spreadsheet import FORMULA_TRIGGERS, defuse_formula
+
 from . import xlsx
 from .validation import Schema, header_key, map_header
 
@@ -27,7 +29,7 @@ XLSX_MAX_COLUMNS = 16_384
 NUMERIC_KINDS = frozenset({"integer", "number", "lat", "lon"})
 
 # Excel and LibreOffice run a cell starting with one of these as a formula (CSV injection).
-_FORMULA_START = frozenset("=+-@\t\r")
+_FORMULA_START = frozenset("".join(FORMULA_TRIGGERS))
 _NUMBER_CHARS = frozenset("0123456789.+-")
 _LAT_KEYS = frozenset({"緯度", "latitude"})
 _LON_KEYS = frozenset({"経度", "longitude"})
@@ -87,14 +89,9 @@ def _parse_integer(value: str) -> int | None:
     return number if isinstance(number, int) else None
 
 
-def _is_formula(value: str) -> bool:
-    # A lone "-" (the usual 該当なし placeholder) or "+" cannot run; plain numbers such as "-1.5" are data.
-    return value[:1] in _FORMULA_START and value not in {"-", "+"} and _parse_number(value) is None
-
-
 def neutralise_formula(value: str) -> str:
-    """The value with a leading "'" when a spreadsheet would run it as a formula."""
-    return "'" + value if _is_formula(value) else value
+    """The value with a leading "'" when a spreadsheet would run it as a formula (numbers such as "-1.5" stay)."""
+    return defuse_formula(value, keep_numbers=True)
 
 
 def column_kinds(header: Sequence[str], schema: Schema | None = None) -> list[str]:

@@ -27,6 +27,7 @@ from openpyxl.utils import get_column_letter
 
 from cityhall.core import selectors as core_selectors
 from cityhall.core.fiscal_year import FiscalYear, HalfYear
+from cityhall.core.spreadsheet import defuse_formula
 from cityhall.plans import selectors
 from cityhall.plans.meeting_pack import meeting_pack_pdf
 from cityhall.plans.models import Initiative, Plan, ProgressStatus
@@ -34,15 +35,10 @@ from cityhall.plans.views import reader_required
 
 Cell = str | int | Decimal | None
 
-# Text starting with one of these is a formula (or becomes one) in Excel and LibreOffice.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
 
 def spreadsheet_safe(value: Cell) -> Cell:
     """Defuse formula ("CSV") injection: text a spreadsheet would evaluate gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+    return defuse_formula(value) if isinstance(value, str) else value
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
