@@ -192,6 +192,10 @@ class Upload(models.Model):
     problems = models.JSONField(default=list)
     fixes_applied = models.JSONField(default=list)
     pending_fix = models.JSONField(null=True, blank=True)  # {"codes": [...] or None, "reorder": bool}
+    publish_note = models.TextField(blank=True)  # the 変更内容 typed when 公開する was pressed
+    publish_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     checked_at = models.DateTimeField(null=True, blank=True)
     status_changed_at = models.DateTimeField(default=timezone.now)
     attempts = models.PositiveSmallIntegerField(default=0)  # publishing runs started (a stuck one is retried)

@@ -45,8 +45,9 @@ def upload_publish(*, actor: Any, upload: Upload, note: str = "", request: HttpR
             raise InvalidInputError("データの行がありません。")
         locked.status = Upload.Status.PUBLISHING
         locked.status_changed_at = timezone.now()
-        locked.fixes_applied = [*locked.fixes_applied, {"publish_note": note.strip()[:2000]}]
-        locked.save(update_fields=["status", "status_changed_at", "fixes_applied"])
+        locked.publish_note = note.strip()[:2000]
+        locked.publish_requested_by = actor
+        locked.save(update_fields=["status", "status_changed_at", "publish_note", "publish_requested_by"])
         audit_record(
             actor=actor,
             action="opendata.upload.publish",
@@ -67,16 +68,9 @@ def upload_publish(*, actor: Any, upload: Upload, note: str = "", request: HttpR
     return locked
 
 
-def _publish_note(upload: Upload) -> str:
-    for item in reversed(upload.fixes_applied):
-        if isinstance(item, dict) and "publish_note" in item:
-            return str(item["publish_note"])
-    return ""
-
-
 def run_publish(upload_id: str) -> DatasetVersion | None:
     """Write every format of an upload and make it the dataset's current version. Idempotent."""
-    upload = Upload.objects.select_related("dataset__schema", "uploaded_by").get(pk=upload_id)
+    upload = Upload.objects.select_related("dataset__schema", "uploaded_by", "publish_requested_by").get(pk=upload_id)
     existing = DatasetVersion.objects.filter(upload=upload).first()
     if existing is not None or upload.status != Upload.Status.PUBLISHING:
         return existing
@@ -95,7 +89,7 @@ def run_publish(upload_id: str) -> DatasetVersion | None:
         if dataset.current_id != (previous.pk if previous else None):  # another version went out meanwhile
             changes = dict(formats.diff_summary(_version_text(dataset.current), text)) if dataset.current else {}
         number = (dataset.versions.aggregate(n=Max("number"))["n"] or 0) + 1
-        publisher = _publisher(upload)
+        publisher = upload.publish_requested_by or upload.uploaded_by
         version = DatasetVersion.objects.create(
             dataset=dataset,
             number=number,
@@ -104,7 +98,7 @@ def run_publish(upload_id: str) -> DatasetVersion | None:
             rows=total,
             header=header,
             changes=changes,
-            note=_publish_note(upload),
+            note=upload.publish_note,
         )
         for fmt, name, size, digest in written:
             Resource.objects.create(version=version, format=fmt, file=name, size=size, sha256=digest)
@@ -151,22 +145,6 @@ def _write_formats(text: str, schema: Any, *, base: str) -> list[tuple[str, str,
         written.append((fmt, _store(f"{base}.{fmt}", content), len(content), formats.sha256_hex(content)))
         del content
     return written
-
-
-def _publisher(upload: Upload) -> Any:
-    """Who pressed 公開 (from the audit trail), falling back to the uploader."""
-    from django.contrib.auth import get_user_model
-
-    from cityhall.core.models import AuditEntry
-
-    entry = (
-        AuditEntry.objects.filter(action="opendata.upload.publish", object_id=str(upload.pk))
-        .order_by("-sequence")
-        .first()
-    )
-    if entry is not None and entry.actor_id is not None:
-        return get_user_model().objects.get(pk=entry.actor_id)
-    return upload.uploaded_by
 
 
 def _version_text(version: DatasetVersion) -> str:
