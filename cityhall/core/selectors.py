@@ -54,3 +54,11 @@ def audit_entry_list(
     if department_ids is not None:
         qs = qs.filter(department_id__in=department_ids)
     return qs.order_by("-sequence")
+
+
+def audited_object_ids(*, action: str, by_people: bool = True) -> set[str]:
+    """Ids of the objects that have an audit entry of `action` (only entries with a person as actor, by default)."""
+    qs = AuditEntry.objects.filter(action=action)
+    if by_people:
+        qs = qs.filter(actor__isnull=False)
+    return set(qs.values_list("object_id", flat=True))

@@ -8,7 +8,7 @@ Only published datasets appear; addresses are the same as the pages' and the CKA
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -89,11 +89,6 @@ def _publisher(graph: Graph) -> URIRef:
     if municipality and municipality.website:
         graph.add((agent, FOAF.homepage, URIRef(municipality.website)))
     return agent
-
-
-def department_titles() -> dict[int, str]:
-    """部 + 課 names in one query (Department.full_name reads each parent separately)."""
-    return {d.pk: d.full_name for d in core_selectors.department_list(include_inactive=True)}
 
 
 def _department(graph: Graph, department: Department, title: str) -> URIRef:
@@ -181,9 +176,9 @@ def _standard(graph: Graph, dataset: Dataset) -> BNode | None:
     return standard
 
 
-def dataset_node(graph: Graph, dataset: Dataset, titles: Mapping[int, str]) -> URIRef:
-    """Add one published dataset, its agents and distributions to `graph` (`titles`: department_titles())."""
-    title = titles.get(dataset.department_id) or dataset.department.name
+def dataset_node(graph: Graph, dataset: Dataset) -> URIRef:
+    """Add one published dataset, its agents and distributions to `graph`."""
+    title = dataset.department.full_name  # the selectors load each 課 with its 部
     page = links.dataset_url(dataset)
     node = URIRef(page + "#dataset")
     graph.add((node, RDF.type, DCAT.Dataset))
@@ -232,9 +227,8 @@ def catalog_graph(datasets: Iterable[Dataset]) -> Graph:
     graph.add((themes, DCTERMS.title, Literal("分類", lang="ja")))
     graph.add((catalog, DCAT.themeTaxonomy, themes))
     modified: dt.datetime | None = None
-    titles = department_titles()
     for dataset in datasets:
-        graph.add((catalog, DCAT.dataset, dataset_node(graph, dataset, titles)))
+        graph.add((catalog, DCAT.dataset, dataset_node(graph, dataset)))
         modified = max(modified, dataset.updated_at) if modified else dataset.updated_at
     if modified is not None:
         graph.add((catalog, DCTERMS.modified, _time(modified)))
@@ -243,7 +237,7 @@ def catalog_graph(datasets: Iterable[Dataset]) -> Graph:
 
 def dataset_graph(dataset: Dataset) -> Graph:
     graph = _graph()
-    dataset_node(graph, dataset, department_titles())
+    dataset_node(graph, dataset)
     return graph
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
-from functools import cached_property
 
 from cityhall.core import selectors as core_selectors
 from cityhall.core.models import Department
@@ -34,14 +33,6 @@ class Site:
             code=municipality.code if municipality else "",
         )
 
-    @cached_property
-    def _department_titles(self) -> dict[int, str]:
-        # One query for every 部 and 課: Department.full_name would read each parent separately.
-        return {d.pk: d.full_name for d in core_selectors.department_list(include_inactive=True)}
-
-    def department_title(self, department: Department) -> str:
-        return self._department_titles.get(department.pk) or department.name
-
     def uuid(self, kind: str, key: str) -> str:
         """A stable id for objects CKAN identifies by UUID but the catalogue by code (organisations, groups, tags)."""
         return str(uuid.uuid5(uuid.NAMESPACE_URL, f"urn:cityhall:{self.code}:{kind}:{key}"))
@@ -62,7 +53,7 @@ def license_title(license_id: str) -> str:
 
 
 def organization_dict(site: Site, department: Department, package_count: int | None = None) -> JsonDict:
-    title = site.department_title(department)
+    title = department.full_name
     data: JsonDict = {
         "id": site.uuid("organization", department.code),
         "name": department.code,
@@ -166,7 +157,7 @@ def package_dict(site: Site, dataset: Dataset) -> JsonDict:
         "url": links.dataset_url(dataset),
         "author": site.name,
         "author_email": None,
-        "maintainer": dataset.contact or site.department_title(department),
+        "maintainer": dataset.contact or department.full_name,
         "maintainer_email": department.email or None,
         "license_id": dataset.license,
         "license_title": license_title(dataset.license),

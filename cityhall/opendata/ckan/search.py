@@ -198,7 +198,7 @@ def _facet_display_names(site: Site, field: str) -> Callable[[str], str]:
     if field == "groups":
         titles = {g.slug: g.title for g in selectors.groups()}
     elif field == "organization":
-        titles = {d.code: site.department_title(d) for d, _n in selectors.organizations()}
+        titles = {d.code: d.full_name for d, _n in selectors.organizations()}
     elif field == "license_id":
         titles = {v: license_title(v) for v in License.values}
     else:

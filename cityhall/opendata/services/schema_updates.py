@@ -16,9 +16,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from cityhall.core import selectors as core_selectors
 from cityhall.core.audit import audit_record, audited_update, snapshot
 from cityhall.core.errors import InvalidInputError
-from cityhall.core.models import AuditEntry
 from cityhall.opendata.models import SchemaDefinition
 
 _FIELDS = ("name_ja", "edition", "status", "source", "columns")
@@ -58,11 +58,7 @@ def schemas_update_from_reference(path: Path | str, *, replace: bool = False) ->
     if not isinstance(data, dict) or not data:
         raise InvalidInputError("定義ファイルは「キー → 定義」のJSONオブジェクトにしてください。")
     wanted = {str(key): _entry_fields(str(key), entry) for key, entry in data.items()}
-    corrected = set(
-        AuditEntry.objects.filter(action="opendata.schema.update", actor__isnull=False).values_list(
-            "object_id", flat=True
-        )
-    )
+    corrected = core_selectors.audited_object_ids(action="opendata.schema.update")
     report = SchemaUpdateReport()
     with transaction.atomic():
         for key, fields in sorted(wanted.items()):
