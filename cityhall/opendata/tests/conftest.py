@@ -48,23 +48,22 @@ def toilets(clerk: Any, departments: Any, area: None) -> Dataset:
     )
 
 
-def upload(actor: Any, dataset: Dataset, text: str, *, capture: Any, **kwargs: Any) -> Upload:
-    with capture(execute=True):
-        created = services.upload_create(actor=actor, dataset=dataset, file=csv_file(text, **kwargs))
+def upload(actor: Any, dataset: Dataset, text: str, **kwargs: Any) -> Upload:
+    """Upload and check (files this small are checked within the call)."""
+    created = services.upload_create(actor=actor, dataset=dataset, file=csv_file(text, **kwargs))
     return selectors.upload_get(upload_id=created.pk)
 
 
-def publish(actor: Any, item: Upload, *, capture: Any, note: str = "") -> Upload:
-    with capture(execute=True):
-        services.upload_publish(actor=actor, upload=item, note=note)
+def publish(actor: Any, item: Upload, *, note: str = "") -> Upload:
+    services.upload_publish(actor=actor, upload=item, note=note)
     return selectors.upload_get(upload_id=item.pk)
 
 
 @pytest.fixture
-def published(clerk: Any, toilets: Dataset, django_capture_on_commit_callbacks: Any) -> Dataset:
-    item = upload(clerk, toilets, toilets_csv(3), capture=django_capture_on_commit_callbacks)
+def published(clerk: Any, toilets: Dataset) -> Dataset:
+    item = upload(clerk, toilets, toilets_csv(3))
     assert item.status == Upload.Status.CHECKED, item.problems
-    publish(clerk, item, capture=django_capture_on_commit_callbacks, note="初版")
+    publish(clerk, item, note="初版")
     return selectors.dataset_get(dataset_id=toilets.pk)
 
 

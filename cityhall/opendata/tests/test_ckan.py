@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from cityhall.opendata import selectors, services
 from cityhall.opendata.models import Dataset, Group, UsageDaily
-from cityhall.opendata.tests.conftest import csv_file, toilets_csv
+from cityhall.opendata.tests.conftest import publish, toilets_csv, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,11 +24,10 @@ POPULATION_CSV = "地域,人口\r\n本町,1200\r\n中央,800\r\n山の手,300\r\
 
 
 def _publish(actor, dataset: Dataset, text: str, name: str = "data.csv") -> Dataset:
-    """Upload and publish through the services (on a transactional test database on_commit work runs at once)."""
-    created = services.upload_create(actor=actor, dataset=dataset, file=csv_file(text, name))
-    upload = selectors.upload_get(upload_id=created.pk)
-    assert upload.status == upload.Status.CHECKED, upload.problems
-    services.upload_publish(actor=actor, upload=upload)
+    """Upload and publish through the services."""
+    item = upload(actor, dataset, text, name=name)
+    assert item.status == item.Status.CHECKED, item.problems
+    publish(actor, item)
     return selectors.dataset_get(dataset_id=dataset.pk)
 
 

@@ -23,7 +23,7 @@ FORMATS = {"jsonld": ("json-ld", "application/ld+json"), "ttl": ("turtle", "text
 
 
 @pytest.fixture
-def catalog(published, admin_user, departments, django_capture_on_commit_callbacks):
+def catalog(published, admin_user, departments):
     """公衆トイレ (standard, CC BY, 4 files), AED (generic, PDL, 3 files) and a draft."""
     departments["ict-policy"].email = "joho@example.jp"
     departments["ict-policy"].phone = "0287-23-1111"
@@ -40,8 +40,8 @@ def catalog(published, admin_user, departments, django_capture_on_commit_callbac
         tags=["AED"],
         groups=[Group.objects.get(slug="kenkou")],
     )
-    item = upload(admin_user, aed, "ID,名称\r\n1,本庁舎\r\n", capture=django_capture_on_commit_callbacks)
-    publish(admin_user, item, capture=django_capture_on_commit_callbacks)
+    item = upload(admin_user, aed, "ID,名称\r\n1,本庁舎\r\n")
+    publish(admin_user, item)
     services.dataset_create(actor=admin_user, slug="draft", title="下書き", department=departments["citizens"])
     return {d.slug: d for d in selectors.published_datasets()}
 

@@ -32,11 +32,11 @@ def _read(resource: Resource) -> bytes:
         return bytes(handle.read())
 
 
-def test_clean_upload_publishes_every_format(clerk, toilets, django_capture_on_commit_callbacks):
-    item = upload(clerk, toilets, toilets_csv(3), capture=django_capture_on_commit_callbacks)
+def test_clean_upload_publishes_every_format(clerk, toilets):
+    item = upload(clerk, toilets, toilets_csv(3))
     assert item.status == Upload.Status.CHECKED
     assert item.counts == {} and item.rows == 3 and item.schema_key == "public_toilets"
-    item = publish(clerk, item, capture=django_capture_on_commit_callbacks, note="初版です")
+    item = publish(clerk, item, note="初版です")
     assert item.status == Upload.Status.PUBLISHED
     dataset = Dataset.objects.get(pk=toilets.pk)
     assert dataset.state == Dataset.State.PUBLISHED and dataset.current is not None
@@ -54,11 +54,11 @@ def test_clean_upload_publishes_every_format(clerk, toilets, django_capture_on_c
     assert AuditEntry.objects.filter(action="opendata.upload.create").count() == 1
 
 
-def test_second_version_records_what_changed_and_keeps_the_first(clerk, published, django_capture_on_commit_callbacks):
+def test_second_version_records_what_changed_and_keeps_the_first(clerk, published):
     first = published.current
     text = toilets_csv(3, start=2)  # row 1 removed, rows 2–3 kept, row 4 added
-    item = upload(clerk, published, text, capture=django_capture_on_commit_callbacks)
-    publish(clerk, item, capture=django_capture_on_commit_callbacks)
+    item = upload(clerk, published, text)
+    publish(clerk, item)
     dataset = Dataset.objects.get(pk=published.pk)
     assert dataset.current.number == 2
     assert dataset.current.changes["added"] == 1 and dataset.current.changes["removed"] == 1
@@ -68,21 +68,20 @@ def test_second_version_records_what_changed_and_keeps_the_first(clerk, publishe
     assert DatasetVersion.objects.filter(dataset=dataset).count() == 2
 
 
-def test_messy_file_is_fixed_with_the_offered_fixes(clerk, toilets, django_capture_on_commit_callbacks):
+def test_messy_file_is_fixed_with_the_offered_fixes(clerk, toilets):
     header = "全国地方公共団体コード,ID,名称,所在地_連結表記,設置位置,経度,緯度"  # columns out of order
     rows = [
         "09210,0001,駅前トイレ,栃木県大田原市本町1-1,屋外,140.0155,36.8713",  # check digit missing
         "092100,０００２,公園トイレ,栃木県大田原市本町1-2,屋外,36.8713,140.0155",  # 全角 ID, swapped
     ]
     text = "\r\n".join([header, *rows]) + "\r\n"
-    item = upload(clerk, toilets, text, capture=django_capture_on_commit_callbacks, encoding="cp932")
+    item = upload(clerk, toilets, text, encoding="cp932")
     assert item.status == Upload.Status.CHECKED
     assert item.counts and not item.can_publish
     assert set(item.fixable) >= {"code6_check_digit_missing", "latlon_swapped"}
     with pytest.raises(InvalidInputError):
         services.upload_publish(actor=clerk, upload=item)  # nothing half-way: problems first
-    with django_capture_on_commit_callbacks(execute=True):
-        services.upload_apply_fixes(actor=clerk, upload=item, codes=None, revision=item.revision)
+    services.upload_apply_fixes(actor=clerk, upload=item, codes=None, revision=item.revision)
     item = selectors.upload_get(upload_id=item.pk)
     assert item.counts == {}, item.problems
     assert item.revision == 1 and item.can_publish
@@ -94,9 +93,9 @@ def test_messy_file_is_fixed_with_the_offered_fixes(clerk, toilets, django_captu
     assert AuditEntry.objects.filter(action="opendata.upload.fix").count() == 1
 
 
-def test_fix_with_a_stale_revision_is_refused(clerk, toilets, django_capture_on_commit_callbacks):
+def test_fix_with_a_stale_revision_is_refused(clerk, toilets):
     text = toilets_csv(1).replace("092100", "09210")
-    item = upload(clerk, toilets, text, capture=django_capture_on_commit_callbacks)
+    item = upload(clerk, toilets, text)
     with pytest.raises(ConflictError):
         services.upload_apply_fixes(actor=clerk, upload=item, codes=None, revision=item.revision + 1)
     assert Upload.objects.get(pk=item.pk).revision == 0
@@ -110,13 +109,10 @@ def test_fix_with_a_stale_revision_is_refused(clerk, toilets, django_capture_on_
         ("data.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, ""),
     ],
 )
-def test_files_that_are_not_tables_fail_clearly(
-    clerk, toilets, django_capture_on_commit_callbacks, name, content, message
-):
+def test_files_that_are_not_tables_fail_clearly(clerk, toilets, name, content, message):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    with django_capture_on_commit_callbacks(execute=True):
-        created = services.upload_create(actor=clerk, dataset=toilets, file=SimpleUploadedFile(name, content))
+    created = services.upload_create(actor=clerk, dataset=toilets, file=SimpleUploadedFile(name, content))
     item = selectors.upload_get(upload_id=created.pk)
     assert item.status == Upload.Status.FAILED
     assert item.error and any("\u3040" <= ch <= "\u30ff" for ch in item.error)  # a Japanese message
@@ -135,28 +131,24 @@ def test_wrong_extension_and_empty_file_are_refused_before_storing(clerk, toilet
     assert not Upload.objects.exists()
 
 
-def test_duplicate_headers_and_formula_cells_block_publishing(clerk, toilets, django_capture_on_commit_callbacks):
+def test_duplicate_headers_and_formula_cells_block_publishing(clerk, toilets):
     text = HEADER + ",名称\r\n" + toilets_csv(1).splitlines()[1] + ",重複\r\n"
-    item = upload(clerk, toilets, text, capture=django_capture_on_commit_callbacks)
+    item = upload(clerk, toilets, text)
     assert "duplicate_header" in item.counts
     formula = toilets_csv(1).replace("公衆トイレ1", '=HYPERLINK(""http://evil.example"",""x"")')
     formula = formula.replace(
         '=HYPERLINK(""http://evil.example"",""x"")', '"=HYPERLINK(""http://evil.example"",""x"")"'
     )
-    item = upload(clerk, toilets, formula, capture=django_capture_on_commit_callbacks)
+    item = upload(clerk, toilets, formula)
     assert "formula" in item.counts
     assert not item.can_publish
 
 
-def test_formula_like_values_in_a_generic_dataset_are_neutralised_on_export(
-    clerk, departments, django_capture_on_commit_callbacks
-):
+def test_formula_like_values_in_a_generic_dataset_are_neutralised_on_export(clerk, departments):
     dataset = services.dataset_create(
         actor=clerk, slug="budget", title="予算の概要", department=departments["citizens"], schema=None
     )
-    item = upload(
-        clerk, dataset, "項目,金額\r\n歳入,-1500\r\n備考,@SUM(A1)\r\n", capture=django_capture_on_commit_callbacks
-    )
+    item = upload(clerk, dataset, "項目,金額\r\n歳入,-1500\r\n備考,@SUM(A1)\r\n")
     assert item.schema_key == "generic"
     assert "formula" in item.counts  # reported to the clerk first
     # A clerk who really means the text keeps it; on export it can never run as a formula.
@@ -166,14 +158,12 @@ def test_formula_like_values_in_a_generic_dataset_are_neutralised_on_export(
     assert "'@SUM(A1)" in out and ",-1500" in out
 
 
-def test_a_crash_while_writing_files_is_completed_by_a_retry(
-    clerk, toilets, django_capture_on_commit_callbacks, monkeypatch
-):
+def test_a_crash_while_writing_files_is_completed_by_a_retry(clerk, toilets, monkeypatch):
     import datetime as dt
 
     from cityhall.opendata import formats
 
-    item = upload(clerk, toilets, toilets_csv(2), capture=django_capture_on_commit_callbacks)
+    item = upload(clerk, toilets, toilets_csv(2))
 
     def crash(*args, **kwargs):
         raise RuntimeError("worker killed")
@@ -222,7 +212,7 @@ def test_withdrawn_dataset_leaves_the_catalogue(clerk, published):
     assert selectors.published_datasets().count() == 1
 
 
-def test_a_corrected_schema_changes_what_is_checked(policy_officer, clerk, toilets, django_capture_on_commit_callbacks):
+def test_a_corrected_schema_changes_what_is_checked(policy_officer, clerk, toilets):
     definition = SchemaDefinition.objects.get(key="public_toilets")
     columns = [dict(c) for c in definition.columns]
     for column in columns:
@@ -230,7 +220,7 @@ def test_a_corrected_schema_changes_what_is_checked(policy_officer, clerk, toile
             column["required"] = True
     services.schema_save(actor=policy_officer, definition=definition, data={"columns": columns})
     text = toilets_csv(1).replace("コウシュウトイレ1", "")
-    item = upload(clerk, toilets, text, capture=django_capture_on_commit_callbacks)
+    item = upload(clerk, toilets, text)
     assert item.counts.get("required_empty") == 1
     with pytest.raises(PermissionDeniedError):
         services.schema_save(actor=clerk, definition=definition, data={"columns": columns})
@@ -329,12 +319,10 @@ def test_a_request_title_is_one_line(db):
     assert item.title == "公園 Bcc: someone@example.jp" and item.is_hidden  # not listed before staff read it
 
 
-def test_an_earlier_version_can_be_withdrawn_but_not_the_current_one(
-    clerk, published, django_capture_on_commit_callbacks
-):
+def test_an_earlier_version_can_be_withdrawn_but_not_the_current_one(clerk, published):
     first = published.current
-    item = upload(clerk, published, toilets_csv(2), capture=django_capture_on_commit_callbacks)
-    publish(clerk, item, capture=django_capture_on_commit_callbacks)
+    item = upload(clerk, published, toilets_csv(2))
+    publish(clerk, item)
     current = Dataset.objects.get(pk=published.pk).current
     with pytest.raises(InvalidInputError):
         services.version_withdraw(actor=clerk, version=current, reason="誤り")
@@ -361,14 +349,12 @@ def test_a_discard_during_a_check_is_not_undone(clerk, toilets, django_capture_o
     assert Upload.objects.get(pk=created.pk).status == Upload.Status.DISCARDED
 
 
-def test_resume_leaves_recent_work_alone_and_gives_up_after_repeated_failures(
-    clerk, toilets, django_capture_on_commit_callbacks, monkeypatch
-):
+def test_resume_leaves_recent_work_alone_and_gives_up_after_repeated_failures(clerk, toilets, monkeypatch):
     import datetime as dt
 
     from cityhall.opendata import formats
 
-    item = upload(clerk, toilets, toilets_csv(2), capture=django_capture_on_commit_callbacks)
+    item = upload(clerk, toilets, toilets_csv(2))
 
     def crash(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -387,9 +373,9 @@ def test_resume_leaves_recent_work_alone_and_gives_up_after_repeated_failures(
     assert not DatasetVersion.objects.exists()
 
 
-def test_long_slugs_still_fit_the_file_names(clerk, departments, django_capture_on_commit_callbacks):
+def test_long_slugs_still_fit_the_file_names(clerk, departments):
     dataset = services.dataset_create(actor=clerk, slug="x" * 100, title="長い名前", department=departments["citizens"])
-    item = upload(clerk, dataset, "a,b\r\n1,2\r\n", capture=django_capture_on_commit_callbacks)
-    publish(clerk, item, capture=django_capture_on_commit_callbacks)
+    item = upload(clerk, dataset, "a,b\r\n1,2\r\n")
+    publish(clerk, item)
     for resource in Dataset.objects.get(pk=dataset.pk).current.resources.all():
         assert len(resource.file.name) <= Resource._meta.get_field("file").max_length
