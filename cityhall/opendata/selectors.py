@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db.models import F, Prefetch, QuerySet, Sum
 from django.utils import timezone
@@ -127,7 +128,7 @@ def dataset_published_by_id_or_name(ident: str) -> Dataset:
     if dataset is None:
         try:
             dataset = qs.filter(pk=ident).first()
-        except Exception:  # not a UUID
+        except ValidationError:  # not a UUID
             dataset = None
     if dataset is None:
         raise NotFoundError("データセットが見つかりません。")
@@ -143,7 +144,7 @@ def resource_get(*, resource_id: Any, public: bool = True) -> Resource:
     qs = Resource.objects.select_related("version__dataset__department")
     try:
         resource = qs.get(pk=resource_id)
-    except (Resource.DoesNotExist, ValueError, Exception):
+    except (Resource.DoesNotExist, ValidationError, ValueError):
         raise NotFoundError("ファイルが見つかりません。") from None
     if public and (not resource.version.dataset.is_public or resource.version.withdrawn_at is not None):
         raise NotFoundError("ファイルが見つかりません。")
@@ -294,14 +295,14 @@ def datasets_for_staff(user: Any) -> QuerySet[Dataset]:
 def dataset_get(*, dataset_id: Any) -> Dataset:
     try:
         return Dataset.objects.select_related("department", "current", "schema").get(pk=dataset_id)
-    except (Dataset.DoesNotExist, ValueError, Exception):
+    except (Dataset.DoesNotExist, ValidationError, ValueError):
         raise NotFoundError("データセットが見つかりません。") from None
 
 
 def upload_get(*, upload_id: Any) -> Upload:
     try:
         return Upload.objects.select_related("dataset__department", "dataset__schema", "uploaded_by").get(pk=upload_id)
-    except (Upload.DoesNotExist, ValueError, Exception):
+    except (Upload.DoesNotExist, ValidationError, ValueError):
         raise NotFoundError("アップロードが見つかりません。") from None
 
 
