@@ -24,6 +24,11 @@ class DepartmentForm(core_forms.ModelForm):
     class Meta:
         model = Department
         fields = ("parent", "code", "name", "name_en", "kind", "phone", "email", "location", "sort_order")
+        field_classes = {
+            "name": core_forms.NameField,
+            "name_en": core_forms.NameField,
+            "phone": core_forms.PhoneField,
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -34,13 +39,13 @@ class DepartmentForm(core_forms.ModelForm):
 
 class StaffForm(core_forms.Form):
     email = forms.EmailField(label=_("メールアドレス"), max_length=254)
-    display_name = forms.CharField(label=_("氏名"), max_length=100)
-    display_name_kana = core_forms.KanaField(label=_("氏名（カナ）"), max_length=100, required=False)
+    display_name = core_forms.NameField(label=_("氏名"), max_length=100)
+    display_name_kana = core_forms.ReadingField(label=_("氏名（カナ）"), max_length=100, required=False)
     department = forms.ModelChoiceField(
         label=_("所属"), queryset=Department.objects.filter(is_active=True), required=False
     )
     title = forms.CharField(label=_("役職"), max_length=60, required=False)
-    employee_number = forms.CharField(label=_("職員番号"), max_length=20, required=False)
+    employee_number = core_forms.CodeField(label=_("職員番号"), max_length=20, required=False)
     roles = forms.ModelMultipleChoiceField(
         label=_("役割"), queryset=Role.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -48,7 +53,7 @@ class StaffForm(core_forms.Form):
 
 class RoleForm(core_forms.Form):
     code = forms.SlugField(label=_("コード（半角英数字）"), max_length=40)
-    name = forms.CharField(label=_("名称"), max_length=60)
+    name = core_forms.NameField(label=_("名称"), max_length=60)
     description = forms.CharField(label=_("説明"), max_length=200, required=False)
     modules = forms.MultipleChoiceField(
         label=_("利用できるモジュール"), required=False, widget=forms.CheckboxSelectMultiple

@@ -47,7 +47,7 @@ class DatasetForm(core_forms.Form):
         return [t.strip() for t in raw.replace("、", ",").replace("，", ",").split(",") if t.strip()]
 
 
-class UploadForm(forms.Form):
+class UploadForm(core_forms.Form):
     file = forms.FileField(
         label=_("ファイル（CSVまたはExcel）"),
         help_text=_("UTF-8（BOM付き可）またはShift_JISのCSV、あるいは.xlsxファイル。最大512MB。"),
@@ -72,7 +72,9 @@ class DataRequestForm(core_forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("どのような項目が欲しいか、何に使うかを書いてください。リクエストの内容は公開されます。"),
     )
-    requester_name = forms.CharField(label=_("お名前・団体名（任意、公開されません）"), max_length=100, required=False)
+    requester_name = core_forms.NameField(
+        label=_("お名前・団体名（任意、公開されません）"), max_length=100, required=False
+    )
     email = forms.EmailField(
         label=_("メールアドレス（任意、公開されません）"),
         required=False,
@@ -142,7 +144,7 @@ class ColumnForm(core_forms.Form):
     type = forms.ChoiceField(label=_("型"), choices=COLUMN_TYPES)
     required = forms.BooleanField(label=_("必須"), required=False)
     format = forms.CharField(label=_("形式・選択肢"), max_length=300, required=False)
-    physical_name = forms.CharField(label=_("物理名"), max_length=100, required=False)
+    physical_name = core_forms.CodeField(label=_("物理名"), max_length=100, required=False)
     english_name = forms.CharField(label=_("英語名"), max_length=100, required=False)
 
 

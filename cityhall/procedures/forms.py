@@ -44,7 +44,7 @@ def parse_channels(text: str) -> list[dict[str, str]]:
 
 class ContentForm(core_forms.Form):
     title = forms.CharField(label=_("手続き名"), max_length=120)
-    title_kana = forms.CharField(label=_("よみがな（ひらがな）"), max_length=200, required=False)
+    title_kana = core_forms.ReadingField(label=_("よみがな（ひらがな）"), max_length=200, required=False, hiragana=True)
     summary = forms.CharField(label=_("概要"), widget=forms.Textarea(attrs={"rows": 3}))
     eligibility = forms.CharField(label=_("申請できる人"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     documents = forms.CharField(
@@ -66,11 +66,6 @@ class ContentForm(core_forms.Form):
 
     def clean_channels(self) -> list[dict[str, str]]:
         return parse_channels(self.cleaned_data["channels"])
-
-    def clean_title_kana(self) -> str:
-        from cityhall.core.text import to_hiragana
-
-        return to_hiragana(self.cleaned_data["title_kana"])
 
     @classmethod
     def initial_from(cls, version: ProcedureVersion | None) -> dict[str, Any]:
@@ -119,7 +114,7 @@ class SynonymForm(core_forms.Form):
 
 class RuleForm(core_forms.Form):
     procedure: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("手続き"), queryset=None)
-    conditions = forms.CharField(
+    conditions = core_forms.CodeField(
         label=_("条件"),
         required=False,
         max_length=500,

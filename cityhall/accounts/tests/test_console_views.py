@@ -52,7 +52,7 @@ def test_staff_create_through_the_console(admin_user, departments, as_user, djan
         )
     assert response.status_code == 302
     staff = User.objects.get(email="new@example.jp")
-    assert (staff.display_name, staff.employee_number) == ("新人 タロウ", "123")
+    assert (staff.display_name, staff.employee_number) == ("新人\u3000タロウ", "123")
     assert len(mail.outbox) == 1
     response = client.post(reverse("console:org:staff_create"), {"email": "new@example.jp", "display_name": "x"})
     assert response.status_code == 400

@@ -15,13 +15,13 @@ from cityhall.core import text
         ("一行目\r\n二行目  \r三行目", "一行目\n二行目\n三行目"),
     ],
 )
-def test_normalize(raw, expected):
-    assert text.normalize(raw) == expected
+def test_fold(raw, expected):
+    assert text.fold(raw) == expected
 
 
 def test_number_like_values_fold_every_dash():
-    assert text.normalize_number_like("０２８７ー２３ー１１１１") == "0287-23-1111"
-    assert text.normalize_number_like("324 − 8641") == "324-8641"
+    assert text.number_like("０２８７ー２３ー１１１１") == "0287-23-1111"
+    assert text.number_like("324 − 8641") == "324-8641"
 
 
 def test_search_key_matches_kana_and_width_variants():
@@ -33,3 +33,23 @@ def test_search_key_matches_kana_and_width_variants():
 def test_furigana_is_stored_in_katakana():
     assert text.to_katakana("おおたわら") == "オオタワラ"
     assert text.to_katakana("ｵｵﾀﾜﾗ") == "オオタワラ"
+
+
+def test_prose_keeps_everything_but_control_characters_and_line_endings():
+    typed = "（注）「住民票」～・ー－ＡＢＣ１２３\u3000ｶﾅ  二つの空白\r\n次の行\x00"
+    assert text.prose(typed) == "（注）「住民票」～・ー－ＡＢＣ１２３\u3000ｶﾅ  二つの空白\n次の行"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  山田　　太郎 ", "山田\u3000太郎"),
+        ("山田 太郎", "山田\u3000太郎"),
+        ("John \u3000Smith", "John Smith"),
+        ("ＮＰＯ法人　おおたわら", "ＮＰＯ法人\u3000おおたわら"),
+        ("大田原 Smith", "大田原 Smith"),
+        ("ｵｵﾀﾜﾗ ﾀﾛｳ", "オオタワラ\u3000タロウ"),
+    ],
+)
+def test_names_are_trimmed_with_one_space_between_parts(raw, expected):
+    assert text.name(raw) == expected

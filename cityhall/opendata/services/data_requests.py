@@ -10,9 +10,9 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from cityhall.core import text
 from cityhall.core.audit import audited_update
 from cityhall.core.errors import InvalidInputError, PermissionDeniedError
-from cityhall.core.text import normalize
 from cityhall.opendata.models import DataRequest, Dataset
 from cityhall.opendata.permissions import can_manage, is_admin
 
@@ -21,13 +21,13 @@ def data_request_submit(
     *, title: str, body: str, requester_name: str = "", email: str = "", department: Any = None
 ) -> DataRequest:
     """A request from the public (no account needed). Personal data stays out of the public list."""
-    title, body = " ".join(normalize(title).split()), normalize(body).strip()  # a title is one line
+    title, body = " ".join(text.prose(title).split()), text.prose(body).strip()  # a title is one line
     if not title or not body:
         raise InvalidInputError("欲しいデータと内容を入力してください。")
     return DataRequest.objects.create(
         title=title[:120],
         body=body[:4000],
-        requester_name=normalize(requester_name).strip()[:100],
+        requester_name=text.name(requester_name)[:100],
         email=email.strip()[:254],
         department=department,
     )
@@ -48,7 +48,7 @@ def data_request_answer(
         raise PermissionDeniedError()
     if status not in DataRequest.Status.values:
         raise InvalidInputError("状況の指定が正しくありません。")
-    answer = normalize(answer).strip()
+    answer = text.prose(answer).strip()
     if status in (DataRequest.Status.PUBLISHED, DataRequest.Status.DECLINED) and not answer:
         raise InvalidInputError("公開済み・公開できない場合は、回答を入力してください。")
     if status == DataRequest.Status.PUBLISHED and dataset is None:

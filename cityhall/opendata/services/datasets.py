@@ -11,9 +11,9 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from cityhall.core import text
 from cityhall.core.audit import audit_record, audited_update, snapshot
 from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
-from cityhall.core.text import normalize
 from cityhall.opendata import selectors
 from cityhall.opendata.models import CatalogSettings, Dataset, DatasetVersion, Group, SchemaDefinition
 from cityhall.opendata.permissions import can_manage, is_admin
@@ -26,7 +26,7 @@ DATASET_FIELDS = ("title", "description", "department", "license", "frequency", 
 def _clean_tags(tags: Iterable[str]) -> list[str]:
     cleaned: list[str] = []
     for raw in tags:
-        tag = normalize(str(raw)).strip()
+        tag = text.fold(str(raw))  # a tag is a keyword: ＧＩＳ and GIS are one tag
         if not tag:
             continue
         if not _TAG.match(tag):
@@ -40,7 +40,7 @@ def _clean_tags(tags: Iterable[str]) -> list[str]:
 
 def _check_dataset_data(data: dict[str, Any]) -> dict[str, Any]:
     data = dict(data)
-    data["title"] = normalize(str(data.get("title", ""))).strip()
+    data["title"] = text.prose(str(data.get("title", ""))).strip()
     if not data["title"]:
         raise InvalidInputError("タイトルを入力してください。")
     data["tags"] = _clean_tags(data.get("tags") or [])
@@ -149,7 +149,7 @@ def version_withdraw(
     dataset = version.dataset
     if not can_manage(actor, dataset.department_id):
         raise PermissionDeniedError()
-    reason = normalize(reason).strip()
+    reason = text.prose(reason).strip()
     if not reason:
         raise InvalidInputError("取り下げの理由を入力してください。")
     with transaction.atomic():

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 
 from cityhall.core.municipality_code import check_digit
-from cityhall.core.text import normalize, normalize_number_like
+from cityhall.core.text import fold, number_like
 
 from .schema import ColumnRule
 
@@ -318,7 +318,7 @@ def build_check(rule: ColumnRule) -> Check:
         issue = strict(v)
         if issue is None or issue[2] is not None:
             return issue
-        candidate = normalize_number_like(v) if numeric_like else normalize(v)
+        candidate = number_like(v) if numeric_like else fold(v)
         again = strict(candidate) if candidate and candidate != v else issue
         if again is None:
             return ("width", f"「{name}」に全角文字や余分な空白があります。半角で入力してください。", candidate)

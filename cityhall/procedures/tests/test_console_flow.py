@@ -81,3 +81,30 @@ def test_english_console_round_trips_channel_labels(clerk, draft, as_user):
     response = client.post(url, _form(draft, channels="Counter｜Main building\nConvenience-store issuance｜"))
     assert response.status_code == 302
     assert [c["kind"] for c in ProcedureVersion.objects.get().channels] == ["counter", "konbini"]
+
+
+def test_editing_two_fields_changes_two_fields(clerk, chief, departments, as_user):
+    """Full-width brackets, 「」, ～ and 全角英数 in the published text survive an edit of other fields."""
+    from cityhall.procedures import services
+    from cityhall.procedures.tests.conftest import CONTENT
+
+    typed = CONTENT | {
+        "fee": "1通350円（例）",
+        "documents": "本人確認書類（運転免許証・マイナンバーカード等）\n「委任状」～代理人の場合",
+        "summary": "ＤＶ等支援措置を受けている方は、窓口でご相談ください。",
+        "deadline": "随時（平日８時３０分～１７時１５分）",
+    }
+    version = services.procedure_create(
+        actor=clerk, department=departments["citizens"], category="certificates", slug="copy", content=typed
+    )
+    services.version_submit(actor=clerk, version=version)
+    services.version_approve(actor=chief, version=version)
+    clerk_client = as_user(clerk)
+    edit_url = reverse("console:procedures:edit", args=[version.procedure.pk])
+    response = clerk_client.post(edit_url, _form(version, title="住民票の写しの請求", keywords="住民票、写し"))
+    assert response.status_code == 302
+    draft = ProcedureVersion.objects.exclude(pk=version.pk).get()
+    for name in ("fee", "documents", "summary", "deadline"):
+        assert getattr(draft, name) == typed[name]
+    page = clerk_client.get(reverse("console:procedures:version", args=[draft.pk])).content.decode()
+    assert page.count('<th scope="row">') == 2, "the diff names the two edited fields only"
