@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import uuid
 from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cityhall.core.municipality_code import validate_municipality_code
@@ -33,7 +35,6 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
 
 class Department(models.Model):
     """A 部 or 課 of the city; 課 hang under their 部."""
@@ -72,7 +73,6 @@ class Department(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
     @property
     def full_name(self) -> str:
         return f"{self.parent.name}{self.name}" if self.parent else self.name
@@ -138,3 +138,37 @@ class AuditChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.last_sequence}:{self.last_hash[:12]}"
+
+
+def _stored_file_path(instance: StoredFile, filename: str) -> str:
+    """A safe stored name: the use, the year and a random name; the sender's name is never a path."""
+    return f"uploads/{instance.purpose.replace('.', '/')}/{instance.uploaded_at:%Y}/{uuid.uuid4().hex}{filename}"
+
+
+class StoredFile(models.Model):
+    """A file that passed the upload gate (`cityhall.core.uploads`); served only after a permission check."""
+
+    purpose = models.CharField(_("用途"), max_length=60)
+    name = models.CharField(_("ファイル名"), max_length=200)
+    kind = models.CharField(_("形式"), max_length=10)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField(_("大きさ（バイト）"))
+    sha256 = models.CharField(max_length=64)
+    file = models.FileField(upload_to=_stored_file_path, max_length=200)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("登録ファイル")
+        verbose_name_plural = _("登録ファイル")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def kind_label(self) -> str:
+        from cityhall.core.file_kinds import KINDS  # the parsers load only where files are shown
+
+        return str(KINDS[self.kind].label) if self.kind in KINDS else self.kind.upper()

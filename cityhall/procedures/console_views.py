@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cityhall.core import selectors as core_selectors
 from cityhall.core.decorators import module_required, staff_passes
 from cityhall.core.errors import DomainError, PermissionDeniedError
+from cityhall.core.uploads import stored_file_response
 from cityhall.procedures import selectors, services
 from cityhall.procedures.forms import (
     ApproveForm,
@@ -106,6 +107,7 @@ def edit(request: HttpRequest, procedure_id: int) -> HttpResponse:
             "form": form,
             "draft": draft,
             "file_form": FileForm(prefix="file"),
+            "files": selectors.version_files(draft or procedure.published),
             "preview": draft or procedure.published,
             "preview_channels": [
                 (labels.get(c["kind"], c["kind"]), c.get("note", "")) for c in (draft or procedure.published).channels
@@ -152,7 +154,7 @@ def file_upload(request: HttpRequest, procedure_id: int) -> HttpResponse:
         except DomainError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("様式を掲載しました。"))
+            messages.success(request, _("様式を下書きに追加しました。承認されると公開されます。"))
     else:
         messages.error(request, _("様式名とファイルを指定してください。"))
     return redirect("console:procedures:edit", procedure_id=procedure.pk)
@@ -160,13 +162,27 @@ def file_upload(request: HttpRequest, procedure_id: int) -> HttpResponse:
 
 @require_POST
 @console_required
-def file_remove(request: HttpRequest, procedure_id: int, file_id: int) -> HttpResponse:
+def file_remove(request: HttpRequest, procedure_id: int, stored_id: int) -> HttpResponse:
     procedure = _editable(request, procedure_id)
-    item = procedure.files.filter(pk=file_id).first()
-    if item is not None:
-        services.file_remove(actor=request.user, item=item, request=request)
-        messages.success(request, _("様式を削除しました。"))
+    try:
+        services.file_remove(actor=request.user, procedure=procedure, stored_id=stored_id, request=request)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("様式を下書きから外しました。承認されると公開ページからも消えます。"))
     return redirect("console:procedures:edit", procedure_id=procedure.pk)
+
+
+@require_GET
+@console_required
+def version_file(request: HttpRequest, version_id: int, stored_id: int) -> HttpResponseBase:
+    """A 様式 of any version, for its department's staff and approvers to check before it goes live."""
+    item = selectors.version_get(version_id=version_id)
+    department_id = item.procedure.department_id
+    if not (can_edit(request.user, department_id) or can_approve(request.user, department_id)):
+        raise PermissionDenied
+    found = selectors.version_file(version=item, stored_id=stored_id)
+    return stored_file_response(found.stored, filename=found.download_name)
 
 
 @require_GET
@@ -223,12 +239,14 @@ def version(request: HttpRequest, version_id: int) -> HttpResponse:
         else:
             status = 400
     diff = _diff(item.procedure.published, item)
+    file_changes = selectors.file_changes(item.procedure.published, item)
     return render(
         request,
         "procedures/console/version.html",
         {
             "item": item,
             "diff": diff,
+            "file_changes": file_changes,
             "approve_form": approve_form,
             "return_form": return_form,
             "can_approve": can_approve(request.user, department_id) and not services.wrote(item, request.user),

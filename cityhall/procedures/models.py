@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -121,19 +122,27 @@ class ProcedureVersion(models.Model):
 
 
 class ProcedureFile(models.Model):
-    """A downloadable 申請様式 (PDF/XLSX/DOCX) uploaded by staff."""
+    """A downloadable 申請様式 of one version: it goes live with the version, through approval."""
 
-    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="files")
+    version = models.ForeignKey(ProcedureVersion, on_delete=models.CASCADE, related_name="files")
     title = models.CharField(_("様式名"), max_length=120)
-    file = models.FileField(_("ファイル"), upload_to="procedures/forms/%Y/")
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    uploaded_at = models.DateTimeField(default=timezone.now)
+    stored = models.ForeignKey("core.StoredFile", on_delete=models.PROTECT, related_name="+")
 
     class Meta:
-        ordering: ClassVar[list[str]] = ["title"]
+        verbose_name = _("申請様式")
+        verbose_name_plural = _("申請様式")
+        ordering: ClassVar[list[str]] = ["title", "id"]
+        constraints: ClassVar[list[Any]] = [
+            models.UniqueConstraint(fields=["version", "stored"], name="procedure_file_once_per_version"),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def download_name(self) -> str:
+        """The 様式名 with the stored file's extension: 転入届.pdf."""
+        return f"{self.title}{PurePath(self.stored.name).suffix}"
 
 
 class Synonym(models.Model):

@@ -9,7 +9,7 @@ from typing import Any
 
 import jpholiday
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +22,7 @@ from cityhall.procedures.models import (
     Notice,
     PortalState,
     Procedure,
+    ProcedureFile,
     ProcedureVersion,
     Synonym,
 )
@@ -49,10 +50,46 @@ def procedures_in(category: str) -> QuerySet[Procedure]:
 
 
 def procedure_published(*, slug: str) -> Procedure:
-    procedure = published_procedures().prefetch_related("files", "related__published").filter(slug=slug).first()
+    procedure = (
+        published_procedures()
+        .prefetch_related("published__files__stored", "related__published")
+        .filter(slug=slug)
+        .first()
+    )
     if procedure is None:
         raise NotFoundError("お探しの手続きは見つかりませんでした。")
     return procedure
+
+
+def published_file(*, slug: str, stored_id: int) -> ProcedureFile:
+    """A 様式 of the version residents see now; a file of a draft or an earlier version is not found."""
+    item = (
+        ProcedureFile.objects.select_related("stored")
+        .filter(version__procedure__slug=slug, version__procedure__published=F("version"), stored_id=stored_id)
+        .first()
+    )
+    if item is None:
+        raise NotFoundError("お探しの様式は見つかりませんでした。")
+    return item
+
+
+def version_file(*, version: ProcedureVersion, stored_id: int) -> ProcedureFile:
+    item = version.files.select_related("stored").filter(stored_id=stored_id).first()
+    if item is None:
+        raise NotFoundError("指定された様式はこの版にありません。")
+    return item
+
+
+def version_files(version: ProcedureVersion | None) -> list[ProcedureFile]:
+    return list(version.files.select_related("stored")) if version is not None else []
+
+
+def file_changes(published: ProcedureVersion | None, version: ProcedureVersion) -> list[tuple[str, ProcedureFile]]:
+    """("added" | "removed", file) between the published version and `version`, by stored file."""
+    before = {f.stored_id: f for f in version_files(published)}
+    after = {f.stored_id: f for f in version_files(version)}
+    added = [("added", f) for key, f in after.items() if key not in before]
+    return added + [("removed", f) for key, f in before.items() if key not in after]
 
 
 def procedure_get(*, procedure_id: int) -> Procedure:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from pathlib import PurePath
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -18,9 +17,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from cityhall.core.audit import audit_record, audited_update, snapshot
-from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
+from cityhall.core.errors import ConflictError, InvalidInputError, NotFoundError, PermissionDeniedError
+from cityhall.core.uploads import MB, UploadPolicy, stored_file_create, stored_file_delete
 from cityhall.procedures.models import (
     Category,
     Channel,
@@ -35,8 +36,9 @@ from cityhall.procedures.models import (
 )
 from cityhall.procedures.permissions import can_approve, can_edit, is_admin
 
-FORM_MAX_BYTES = 10 * 1024 * 1024
-FORM_EXTENSIONS = {".pdf", ".xlsx", ".docx", ".xls", ".doc"}
+FORM_FILES = UploadPolicy(
+    purpose="procedures.form", what=_("様式"), kinds=("pdf", "xlsx", "docx", "xls", "doc"), max_bytes=10 * MB
+)
 CONTENT_FIELDS = (
     "title",
     "title_kana",
@@ -142,6 +144,39 @@ def procedure_create(
     return version
 
 
+def _open_draft(procedure: Procedure, actor: Any) -> tuple[ProcedureVersion, dict[str, Any] | None]:
+    """The procedure's draft, locked; a new one copied from the newest public version if none is open.
+
+    Returns the draft and its snapshot before this write (None for a new draft).
+    Call inside a transaction. Raises ConflictError while a version awaits approval.
+    """
+    procedure = Procedure.objects.select_for_update().get(pk=procedure.pk)
+    open_version = procedure.versions.select_for_update().filter(status__in=[Status.DRAFT, Status.PENDING]).first()
+    if open_version is not None and open_version.status == Status.PENDING:
+        raise ConflictError("承認待ちの版があります。承認または差戻しの後に編集してください。")
+    if open_version is not None:
+        return open_version, snapshot(open_version)
+    # Start from the newest content residents will see: a scheduled version, else the published one.
+    base = procedure.versions.filter(status__in=[Status.SCHEDULED, Status.PUBLISHED]).order_by("-number").first()
+    number = (procedure.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    draft = ProcedureVersion(procedure=procedure, number=number, created_by=actor)
+    if base is not None:
+        for name in CONTENT_FIELDS:
+            setattr(draft, name, getattr(base, name))
+    draft.save()
+    if base is not None:
+        ProcedureFile.objects.bulk_create(
+            ProcedureFile(version=draft, title=f.title, stored_id=f.stored_id) for f in base.files.all()
+        )
+    return draft, None
+
+
+def _mark_edited(draft: ProcedureVersion, actor: Any) -> None:
+    draft.editors = sorted({*(draft.editors or []), actor.pk})
+    draft.review_comment = ""
+    draft.save()
+
+
 @transaction.atomic
 def draft_save(
     *, actor: Any, procedure: Procedure, content: dict[str, Any], request: HttpRequest | None = None
@@ -149,34 +184,18 @@ def draft_save(
     """Write the procedure's draft: the open draft if there is one, else a new version from the published one."""
     if not can_edit(actor, procedure.department_id):
         raise PermissionDeniedError("所属課の手続きのみ編集できます。")
-    procedure = Procedure.objects.select_for_update().get(pk=procedure.pk)
-    open_version = procedure.versions.select_for_update().filter(status__in=[Status.DRAFT, Status.PENDING]).first()
-    if open_version is not None and open_version.status == Status.PENDING:
-        raise ConflictError("承認待ちの版があります。承認または差戻しの後に編集してください。")
-    before = snapshot(open_version) if open_version else None
-    if open_version is None:
-        # Start from the newest content residents will see: a scheduled version, else the published one.
-        base = procedure.versions.filter(status__in=[Status.SCHEDULED, Status.PUBLISHED]).order_by("-number").first()
-        number = (procedure.versions.aggregate(n=Max("number"))["n"] or 0) + 1
-        open_version = ProcedureVersion(procedure=procedure, number=number, created_by=actor)
-        if base is not None:
-            for name in CONTENT_FIELDS:
-                setattr(open_version, name, getattr(base, name))
-    _apply(open_version, content)
-    if open_version.created_by_id is None:
-        open_version.created_by = actor
-    open_version.editors = sorted({*(open_version.editors or []), actor.pk})
-    open_version.review_comment = ""
-    open_version.save()
+    draft, before = _open_draft(procedure, actor)
+    _apply(draft, content)
+    _mark_edited(draft, actor)
     _audit(
         actor,
         "procedures.draft_save",
-        open_version,
+        draft,
         department_id=procedure.department_id,
         before=before,
         request=request,
     )
-    return open_version
+    return draft
 
 
 def _transition(version: ProcedureVersion, allowed_from: set[str], to: str) -> None:
@@ -328,50 +347,52 @@ def publish_due(now: dt.datetime | None = None) -> int:
 def file_add(
     *, actor: Any, procedure: Procedure, title: str, upload: UploadedFile, request: HttpRequest | None = None
 ) -> ProcedureFile:
-    """Attach a downloadable 申請様式 (PDF, Excel, Word; at most 10 MB)."""
+    """Add a downloadable 申請様式 to the procedure's draft; residents see it once the draft is approved.
+
+    The file passes the upload gate (PDF, Excel, Word; at most 10 MB; proven by opening it).
+    Raises PermissionDeniedError, InvalidInputError (UploadRejectedError), ConflictError.
+    """
     if not can_edit(actor, procedure.department_id):
         raise PermissionDeniedError("所属課の手続きのみ様式を掲載できます。")
-    if not title.strip():
+    title = title.strip()
+    if not title:
         raise InvalidInputError("様式名を入力してください。")
-    if upload.size is not None and upload.size > FORM_MAX_BYTES:
-        raise InvalidInputError("様式のファイルは10MB以下にしてください。")
-    if PurePath(upload.name or "").suffix.lower() not in FORM_EXTENSIONS:
-        raise InvalidInputError("様式は PDF・Excel・Word のいずれかのファイルにしてください。")
-    head = upload.read(8)
-    upload.seek(0)
-    is_pdf, is_zip, is_ole = (
-        head.startswith(b"%PDF"),
-        head.startswith(b"PK\x03\x04"),
-        head.startswith(b"\xd0\xcf\x11\xe0"),
-    )
-    suffix = PurePath(upload.name or "").suffix.lower()
-    if not (
-        (suffix == ".pdf" and is_pdf)
-        or (suffix in {".xlsx", ".docx"} and is_zip)
-        or (suffix in {".xls", ".doc"} and is_ole)
-    ):
-        raise InvalidInputError("ファイルの中身が拡張子と一致しません。正しい形式のファイルを選んでください。")
-    item = ProcedureFile.objects.create(procedure=procedure, title=title.strip(), file=upload, uploaded_by=actor)
+    draft, _before = _open_draft(procedure, actor)
+    stored = stored_file_create(upload=upload, policy=FORM_FILES, actor=actor)
+    item = ProcedureFile.objects.create(version=draft, title=title, stored=stored)
+    _mark_edited(draft, actor)
     _audit(actor, "procedures.file_add", item, department_id=procedure.department_id, request=request)
     return item
 
 
 @transaction.atomic
-def file_remove(*, actor: Any, item: ProcedureFile, request: HttpRequest | None = None) -> None:
-    if not can_edit(actor, item.procedure.department_id):
+def file_remove(
+    *, actor: Any, procedure: Procedure, stored_id: int, request: HttpRequest | None = None
+) -> ProcedureVersion:
+    """Take a 様式 out of the procedure's draft (the published page keeps it until the draft is approved).
+
+    Raises PermissionDeniedError, NotFoundError, ConflictError.
+    """
+    if not can_edit(actor, procedure.department_id):
         raise PermissionDeniedError("所属課の手続きのみ様式を削除できます。")
+    draft, _before = _open_draft(procedure, actor)
+    item = draft.files.select_related("stored").filter(stored_id=stored_id).first()
+    if item is None:
+        raise NotFoundError("指定された様式は下書きにありません。")
     audit_record(
         actor=actor,
         action="procedures.file_remove",
         target=item,
         before=snapshot(item),
-        department_id=item.procedure.department_id,
+        department_id=procedure.department_id,
         request=request,
     )
-    stored = item.file.name
-    storage = item.file.storage
+    stored = item.stored
     item.delete()
-    transaction.on_commit(lambda: storage.delete(stored))
+    _mark_edited(draft, actor)
+    if not ProcedureFile.objects.filter(stored=stored).exists():
+        stored_file_delete(stored)  # only ever in this draft: nobody was shown it
+    return draft
 
 
 def _require_admin(actor: Any) -> None:

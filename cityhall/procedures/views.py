@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 from cityhall.core import selectors as core_selectors
 from cityhall.core.decorators import public_when_anonymous
 from cityhall.core.errors import NotFoundError
+from cityhall.core.uploads import stored_file_response
 from cityhall.procedures import checklist_pdf, selectors
 from cityhall.procedures.forms import answers_form
 from cityhall.procedures.models import Category, Channel, LifeEvent
@@ -59,13 +60,9 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-def download(request: HttpRequest, slug: str, file_id: int) -> HttpResponseBase:
-    procedure = selectors.procedure_published(slug=slug)
-    item = procedure.files.filter(pk=file_id).first()
-    if item is None:
-        raise Http404
-    filename = f"{item.title}{item.file.name[item.file.name.rfind('.') :]}"
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=filename)
+def download(request: HttpRequest, slug: str, stored_id: int) -> HttpResponseBase:
+    item = selectors.published_file(slug=slug, stored_id=stored_id)
+    return stored_file_response(item.stored, filename=item.download_name)
 
 
 @require_safe

@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cityhall.accounts import services as account_services
 from cityhall.accounts.models import CommitteeMembership, DepartmentAssignment
+from tests import sample_files
 
 PERSONAS = ("anonymous", "resident", "clerk", "policy_officer", "admin_user")
 LOGIN = "login"  # redirected to the login page
@@ -90,6 +91,7 @@ MATRIX = {
     "console:procedures:file_remove": ("post", "procedure_file_staff", PROC_CONSOLE_POST),
     "console:procedures:review": ("get", None, PROC_CONSOLE),
     "console:procedures:version": ("get", "version", PROC_CONSOLE),
+    "console:procedures:version_file": ("get", "version_file", PROC_CONSOLE),
     "console:procedures:gaps": ("get", None, PROC_ADMIN),
     "console:procedures:synonyms": ("get", None, PROC_ADMIN),
     "console:procedures:synonym_delete": ("post", "synonym", PROC_ADMIN_POST),
@@ -225,11 +227,14 @@ def objects(admin_user, clerk, departments):
             "channels": [{"kind": "counter", "note": ""}],
         },
     )
+    form = procedure_services.file_add(
+        actor=clerk,
+        procedure=version.procedure,
+        title="申請書",
+        upload=sample_files.upload("申請書.pdf", sample_files.pdf()),
+    )
     procedure_services.version_submit(actor=clerk, version=version)
     procedure_services.version_approve(actor=admin_user, version=version)
-    form = procedure_services.file_add(
-        actor=clerk, procedure=version.procedure, title="申請書", upload=SimpleUploadedFile("申請書.pdf", b"%PDF-1.7")
-    )
     event = LifeEvent.objects.create(slug="moving-in", title="引っ越し")
     LifeEventQuestion.objects.create(event=event, key="kind", text="どちらから？", choices=[["in", "市外から"]])
     rule = LifeEventRule.objects.create(event=event, procedure=version.procedure, conditions={"kind": ["in"]})
@@ -261,8 +266,9 @@ def objects(admin_user, clerk, departments):
         "ckan_action": {"name": "package_list"},
         "category": {"category": "certificates"},
         "procedure_slug": {"slug": "juminhyo-copy"},
-        "procedure_file": {"slug": "juminhyo-copy", "file_id": form.pk},
-        "procedure_file_staff": {"procedure_id": version.procedure_id, "file_id": form.pk},
+        "procedure_file": {"slug": "juminhyo-copy", "stored_id": form.stored_id},
+        "procedure_file_staff": {"procedure_id": version.procedure_id, "stored_id": form.stored_id},
+        "version_file": {"version_id": version.pk, "stored_id": form.stored_id},
         "procedure": {"procedure_id": version.procedure_id},
         "version": {"version_id": version.pk},
         "event": {"slug": "moving-in"},

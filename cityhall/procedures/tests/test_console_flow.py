@@ -108,3 +108,32 @@ def test_editing_two_fields_changes_two_fields(clerk, chief, departments, as_use
         assert getattr(draft, name) == typed[name]
     page = clerk_client.get(reverse("console:procedures:version", args=[draft.pk])).content.decode()
     assert page.count('<th scope="row">') == 2, "the diff names the two edited fields only"
+
+
+def test_a_form_file_reaches_residents_through_the_chiefs_approval(clerk, chief, draft, as_user):
+    from cityhall.procedures import services
+    from tests import sample_files as files
+
+    services.version_submit(actor=clerk, version=draft)
+    services.version_approve(actor=chief, version=draft)
+    clerk_client, chief_client = as_user(clerk), as_user(chief)
+    upload_url = reverse("console:procedures:file_upload", args=[draft.procedure.pk])
+    response = clerk_client.post(
+        upload_url, {"file-title": "委任状", "file-upload": files.upload("malware.pdf", files.windows_executable())}
+    )
+    assert "中身は実行ファイル" in clerk_client.get(response["Location"]).content.decode()
+    clerk_client.post(upload_url, {"file-title": "委任状", "file-upload": files.upload("委任状.pdf", files.pdf())})
+    detail = reverse("procedures:detail", args=[draft.procedure.slug])
+    assert "委任状" not in Client().get(detail).content.decode(), "not live before approval"
+    new = ProcedureVersion.objects.get(status="draft")
+    clerk_client.post(reverse("console:procedures:submit", args=[draft.procedure.pk]))
+    review = chief_client.get(reverse("console:procedures:version", args=[new.pk])).content.decode()
+    assert "様式の追加" in review and "委任状" in review
+    chief_client.post(reverse("console:procedures:version", args=[new.pk]), {"action": "approve"})
+    page = Client().get(detail).content.decode()
+    assert "委任状</a>（PDF、" in page
+    stored_id = new.files.get().stored_id
+    response = Client().get(reverse("procedures:download", args=[draft.procedure.slug, stored_id]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "attachment" in response["Content-Disposition"]

@@ -1,14 +1,14 @@
 import datetime as dt
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
-from cityhall.core.models import AuditEntry
+from cityhall.core.errors import ConflictError, InvalidInputError, NotFoundError, PermissionDeniedError
+from cityhall.core.models import AuditEntry, StoredFile
 from cityhall.procedures import selectors, services
 from cityhall.procedures.models import Procedure, ProcedureVersion
 from cityhall.procedures.tests.conftest import CONTENT
+from tests import sample_files as files
 
 Status = ProcedureVersion.Status
 
@@ -129,26 +129,59 @@ def test_slug_and_category_rules(clerk, departments, draft):
         )
 
 
-def test_form_files_are_checked_by_content(clerk, draft):
+def test_form_files_pass_the_upload_gate(clerk, draft):
     ok = services.file_add(
-        actor=clerk,
-        procedure=draft.procedure,
-        title="交付申請書",
-        upload=SimpleUploadedFile("申請書.pdf", b"%PDF-1.7 ..."),
+        actor=clerk, procedure=draft.procedure, title="交付申請書", upload=files.upload("申請書.pdf", files.pdf())
     )
-    assert ok.file.name.endswith(".pdf")
-    with pytest.raises(InvalidInputError, match="中身が拡張子と一致しません"):
+    assert ok.stored.file.name.endswith(".pdf") and ok.stored.content_type == "application/pdf"
+    with pytest.raises(InvalidInputError, match="中身は実行ファイル"):
         services.file_add(
-            actor=clerk, procedure=draft.procedure, title="偽物", upload=SimpleUploadedFile("x.pdf", b"MZ\x90\x00")
+            actor=clerk,
+            procedure=draft.procedure,
+            title="偽物",
+            upload=files.upload("x.pdf", files.windows_executable()),
+        )
+    with pytest.raises(InvalidInputError, match="壊れている"):
+        services.file_add(
+            actor=clerk, procedure=draft.procedure, title="壊れた", upload=files.upload("x.xlsx", files.corrupt_zip())
         )
     with pytest.raises(InvalidInputError, match="PDF・Excel・Word"):
-        services.file_add(
-            actor=clerk, procedure=draft.procedure, title="実行", upload=SimpleUploadedFile("x.exe", b"MZ")
-        )
-    big = SimpleUploadedFile("big.pdf", b"%PDF" + b"0" * services.FORM_MAX_BYTES)
+        services.file_add(actor=clerk, procedure=draft.procedure, title="実行", upload=files.upload("x.exe", b"MZ"))
+    big = files.upload("big.pdf", b"%PDF" + b"0" * 10 * 1024 * 1024)
     with pytest.raises(InvalidInputError, match="10MB"):
         services.file_add(actor=clerk, procedure=draft.procedure, title="大きい", upload=big)
-    assert draft.procedure.files.count() == 1
+    assert [f.title for f in draft.files.all()] == ["交付申請書"]
+
+
+def test_form_files_go_live_only_through_approval(clerk, chief, draft):
+    services.version_submit(actor=clerk, version=draft)
+    services.version_approve(actor=chief, version=draft)
+    added = services.file_add(
+        actor=clerk, procedure=draft.procedure, title="委任状", upload=files.upload("委任状.docx", files.docx())
+    )
+    assert added.version.status == "draft" and added.version != draft
+    assert selectors.version_files(draft) == [], "the published page does not show it yet"
+    with pytest.raises(NotFoundError):
+        selectors.published_file(slug=draft.procedure.slug, stored_id=added.stored_id)
+    changes = selectors.file_changes(draft, added.version)
+    assert [(kind, f.title) for kind, f in changes] == [("added", "委任状")]
+    services.version_submit(actor=clerk, version=added.version)
+    services.version_approve(actor=chief, version=added.version)
+    assert selectors.published_file(slug=draft.procedure.slug, stored_id=added.stored_id).title == "委任状"
+    # Removing it makes a new draft without it; residents keep it until that draft is approved.
+    new_draft = services.file_remove(actor=clerk, procedure=draft.procedure, stored_id=added.stored_id)
+    assert selectors.published_file(slug=draft.procedure.slug, stored_id=added.stored_id)
+    assert [(kind, f.title) for kind, f in selectors.file_changes(added.version, new_draft)] == [("removed", "委任状")]
+    assert AuditEntry.objects.filter(action="procedures.file_remove").count() == 1
+
+
+def test_a_form_file_cannot_be_added_while_a_version_awaits_approval(clerk, draft):
+    services.version_submit(actor=clerk, version=draft)
+    with pytest.raises(ConflictError, match="承認待ち"):
+        services.file_add(
+            actor=clerk, procedure=draft.procedure, title="様式", upload=files.upload("a.pdf", files.pdf())
+        )
+    assert StoredFile.objects.count() == 0
 
 
 def test_emergency_mode_and_notices(policy_officer, clerk):
