@@ -11,10 +11,12 @@ max-age (and never longer than MAX_TTL), so a CDN in front behaves the same.
 from __future__ import annotations
 
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from asgiref.sync import sync_to_async
 from django.http.request import validate_host
 
 Scope = dict[str, Any]
@@ -25,6 +27,8 @@ App = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MAX_TTL = 60.0
 MAX_ENTRIES = 2000
+# How often a process asks whether another process purged the public pages (see `edge_cache_purge`).
+GENERATION_CHECK_EVERY = 1.0
 SESSION_COOKIES = (b"sessionid=", b"csrftoken=", b"messages=")
 
 
@@ -61,13 +65,64 @@ def _max_age(headers: list[tuple[bytes, bytes]]) -> float:
     return 0.0
 
 
+_instances: weakref.WeakSet[EdgeCache] = weakref.WeakSet()
+
+
+def edge_cache_generation() -> int:
+    """The current generation of the public page caches (a database read, shared by every process)."""
+    from cityhall.core.models import EdgeCacheState
+
+    return EdgeCacheState.objects.filter(pk=1).values_list("generation", flat=True).first() or 0
+
+
+def edge_cache_purge() -> None:
+    """Drop every cached public page: in this process at once, in the others within a second.
+
+    Call inside the transaction of the change that makes the pages stale (emergency mode,
+    a published notice); the generation moves exactly when the change commits.
+    """
+    from django.db import transaction
+    from django.db.models import F
+
+    from cityhall.core.models import EdgeCacheState
+
+    EdgeCacheState.objects.get_or_create(pk=1)
+    EdgeCacheState.objects.filter(pk=1).update(generation=F("generation") + 1)
+    transaction.on_commit(_clear_this_process)
+
+
+def _clear_this_process() -> None:
+    for cache in list(_instances):
+        cache.entries.clear()
+
+
 class EdgeCache:
-    def __init__(self, app: App, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        app: App,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        generation: Callable[[], int] | None = None,
+    ) -> None:
+        """`generation` reads the shared cache generation (`edge_cache_generation`); None: this process only."""
         self.app = app
         self.clock = clock
+        self.generation = generation
+        self.seen_generation: int | None = None
+        self.checked_at = float("-inf")
         self.entries: OrderedDict[bytes, tuple[float, int, list[tuple[bytes, bytes]], bytes]] = OrderedDict()
         self.hits = 0
         self.misses = 0
+        _instances.add(self)
+
+    async def _follow_purges(self, now: float) -> None:
+        if self.generation is None or now - self.checked_at < GENERATION_CHECK_EVERY:
+            return
+        self.checked_at = now
+        current = await sync_to_async(self.generation)()
+        if current != self.seen_generation:
+            self.entries.clear()
+            self.seen_generation = current
 
     def _allowed_hosts(self) -> list[str]:
         from django.conf import settings
@@ -111,8 +166,9 @@ class EdgeCache:
             await self.app(scope, receive, send)
             return
         key = (_header(scope, b"host") + scope["path"]).encode() + b"?" + scope.get("query_string", b"")
-        entry = self.entries.get(key)
         now = self.clock()
+        await self._follow_purges(now)
+        entry = self.entries.get(key)
         if entry is not None and entry[0] > now:
             self.hits += 1
             _expires, status, headers, body = entry

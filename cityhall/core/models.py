@@ -36,6 +36,7 @@ class Municipality(models.Model):
     def __str__(self) -> str:
         return self.name
 
+
 class Department(models.Model):
     """A 部 or 課 of the city; 課 hang under their 部."""
 
@@ -73,6 +74,7 @@ class Department(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
     @property
     def full_name(self) -> str:
         return f"{self.parent.name}{self.name}" if self.parent else self.name
@@ -172,3 +174,12 @@ class StoredFile(models.Model):
         from cityhall.core.file_kinds import KINDS  # the parsers load only where files are shown
 
         return str(KINDS[self.kind].label) if self.kind in KINDS else self.kind.upper()
+
+
+class EdgeCacheState(models.Model):
+    """One row: the generation of the public page caches; every web process drops its cache when it moves."""
+
+    generation = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.generation)

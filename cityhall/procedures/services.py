@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cityhall.core.audit import audit_record, audited_update, snapshot
+from cityhall.core.edge_cache import edge_cache_purge
 from cityhall.core.errors import ConflictError, InvalidInputError, NotFoundError, PermissionDeniedError
 from cityhall.core.uploads import MB, UploadPolicy, stored_file_create, stored_file_delete
 from cityhall.procedures.models import (
@@ -64,6 +65,7 @@ def catalog_changed() -> None:
     """
     PortalState.objects.get_or_create(pk=1)
     PortalState.objects.filter(pk=1).update(catalog_token=uuid.uuid4().hex)
+    edge_cache_purge()  # the cached top page and lists show the catalogue too
 
 
 def _clean_channels(channels: Any) -> list[dict[str, str]]:
@@ -500,6 +502,7 @@ def notice_publish(
     audit_record(
         actor=actor, action="procedures.notice_publish", target=notice, after=snapshot(notice), request=request
     )
+    edge_cache_purge()
     return notice
 
 
@@ -513,6 +516,7 @@ def notice_withdraw(*, actor: Any, notice: Notice, request: HttpRequest | None =
         changes={"expires_at": timezone.now()},
         request=request,
     )
+    edge_cache_purge()
     return notice
 
 
@@ -526,6 +530,7 @@ def emergency_mode_set(*, actor: Any, on: bool, message: str = "", request: Http
         raise InvalidInputError("緊急モードでは、トップページに表示するメッセージを入力してください。")
     state.emergency_mode, state.emergency_message, state.changed_at = on, message.strip(), timezone.now()
     state.save()
+    edge_cache_purge()  # the switch shows at once, not when the cached pages expire
     audit_record(
         actor=actor,
         action="procedures.emergency_mode",

@@ -132,3 +132,27 @@ def test_plain_http_goes_to_django_when_https_is_enforced(settings):
     _get(app, scheme="https")
     _get(app, scheme="http")
     assert upstream.calls == 2
+
+
+def test_a_purge_reaches_every_process_within_a_second(transactional_db):
+    from django.db import transaction
+    from django.db.models import F
+
+    from cityhall.core.edge_cache import edge_cache_generation, edge_cache_purge
+    from cityhall.core.models import EdgeCacheState
+
+    now = [1000.0]
+    upstream = Upstream()
+    app = EdgeCache(upstream, clock=lambda: now[0], generation=edge_cache_generation)
+    assert _get(app) == _get(app) == (200, b"page 1")
+    # Another process purges: only the shared generation moves, in the database.
+    EdgeCacheState.objects.get_or_create(pk=1)
+    EdgeCacheState.objects.update(generation=F("generation") + 1)
+    assert _get(app) == (200, b"page 1"), "served from memory until the next check"
+    now[0] += 1.0
+    assert _get(app) == (200, b"page 2")
+    with transaction.atomic():
+        edge_cache_purge()  # in this process: its pages go once the change commits
+        assert _get(app) == (200, b"page 2")
+    assert _get(app) == (200, b"page 3")
+    assert _get(app) == (200, b"page 3") and upstream.calls == 3
