@@ -31,7 +31,7 @@ from cityhall.procedures.forms import (
     SynonymForm,
     channels_to_text,
 )
-from cityhall.procedures.models import Channel, LifeEventRule, Notice, Synonym
+from cityhall.procedures.models import Channel, LifeEventRule, Notice, ProcedureVersion, Synonym
 from cityhall.procedures.permissions import PROCEDURES_ADMIN, can_approve, can_edit, can_use_console, is_admin
 
 View = Callable[..., HttpResponseBase]
@@ -188,13 +188,14 @@ def version_file(request: HttpRequest, version_id: int, stored_id: int) -> HttpR
 @require_GET
 @console_required
 def review(request: HttpRequest) -> HttpResponse:
+    """Versions this user may approve, and the others of the department still waiting (e.g. the clerk's own)."""
     department_id = None if is_admin(request.user) else getattr(request.user, "department_id", None)
-    queue = [
-        v
-        for v in selectors.review_queue(department_id=department_id)
-        if can_approve(request.user, v.procedure.department_id)
-    ]
-    return render(request, "procedures/console/review.html", {"queue": queue})
+    to_approve: list[ProcedureVersion] = []
+    waiting: list[ProcedureVersion] = []
+    for v in selectors.review_queue(department_id=department_id):
+        mine = can_approve(request.user, v.procedure.department_id) and not services.wrote(v, request.user)
+        (to_approve if mine else waiting).append(v)
+    return render(request, "procedures/console/review.html", {"to_approve": to_approve, "waiting": waiting})
 
 
 @require_http_methods(GET_POST)

@@ -137,3 +137,14 @@ def test_a_form_file_reaches_residents_through_the_chiefs_approval(clerk, chief,
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "attachment" in response["Content-Disposition"]
+
+
+def test_the_clerk_sees_their_submission_waiting_for_the_chief(clerk, chief, draft, as_user):
+    from cityhall.procedures import services
+
+    services.version_submit(actor=clerk, version=draft)
+    page = as_user(clerk).get(reverse("console:procedures:review")).content.decode()
+    assert "課長の承認を待っている版" in page and "住民票の写しの交付（v1）" in page
+    assert "承認待ちの版はありません" not in page
+    chief_page = as_user(chief).get(reverse("console:procedures:review")).content.decode()
+    assert "あなたが承認する版" in chief_page and "住民票の写しの交付（v1）" in chief_page
