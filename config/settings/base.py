@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cityhall.core.middleware.MethodNotAllowedPageMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -266,9 +267,14 @@ USE_TZ = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"forbidden_without_traceback": {"()": "cityhall.core.request_logging.ForbiddenWithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "mail.log": {"level": "WARNING"},  # aiosmtpd, the demo mail catcher: one line per SMTP command
+        "django.request": {"filters": ["forbidden_without_traceback"]},
+    },
 }
 
 # --- cityhall ---------------------------------------------------------------
@@ -276,3 +282,4 @@ CITYHALL_SITE_NAME = env_str("CITYHALL_SITE_NAME", "")
 # Absolute address of this installation, for links in e-mails sent outside a request.
 CITYHALL_BASE_URL = env_str("CITYHALL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 CITYHALL_FORM_MAX_CHARS = env_int("CITYHALL_FORM_MAX_CHARS", 2000)
+CITYHALL_MAIL_CATCHER = False  # the demo mail catcher (see config/settings/dev.py)

@@ -45,3 +45,33 @@ def test_english_is_one_switch_away(db):
     assert response["Location"] == "/en/terms/"
     page = client.get("/en/terms/")
     assert '<html lang="en">' in page.content.decode()
+
+
+def test_a_wrong_method_gets_a_japanese_405_page_with_the_allow_header(db):
+    response = Client().get(reverse("console:audit_verify"))
+    assert response.status_code == 405
+    assert "この操作はできません" in response.content.decode()
+    assert response["Allow"] == "POST"
+
+
+def test_a_403_is_logged_without_a_traceback(clerk, as_user, caplog):
+    with caplog.at_level("WARNING", logger="django.request"):
+        response = as_user(clerk).get(reverse("console:audit_list"))
+    assert response.status_code == 403
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    assert record.getMessage().startswith("Forbidden")
+    assert record.exc_info is None
+
+
+def test_the_run_command_serves_without_debug_pages(monkeypatch):
+    """bin/run uses the dev settings: Django's debug page (every URL pattern) only with DEBUG=1."""
+    import importlib
+
+    from config.settings import dev
+
+    monkeypatch.delenv("DEBUG", raising=False)
+    assert importlib.reload(dev).DEBUG is False
+    monkeypatch.setenv("DEBUG", "1")
+    assert importlib.reload(dev).DEBUG is True
+    monkeypatch.delenv("DEBUG")
+    importlib.reload(dev)
