@@ -26,6 +26,7 @@ DATA_MIGRATIONS = [
     ("cityhall.plans.migrations.0003_seed_plan", "load"),
     ("cityhall.procedures.migrations.0002_roles", "grant"),
     ("cityhall.opendata.migrations.0002_seed", "seed"),
+    ("cityhall.notifications.migrations.0003_outbox_role_grant", "grant"),
 ]
 
 

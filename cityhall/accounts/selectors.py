@@ -1,14 +1,20 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlparse
 
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from cityhall.accounts.backends import ALL_MODULES, granted_modules
 from cityhall.accounts.models import ApiToken, Committee, CommitteeMembership, DepartmentAssignment, Role, User
 from cityhall.core import modules as module_registry
+from cityhall.core import selectors as core_selectors
 from cityhall.core.errors import NotFoundError
 from cityhall.core.permissions import API_TOKENS, module_perm
 
@@ -122,3 +128,24 @@ def api_token_authenticate(raw: str) -> User | None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return user
+
+
+@dataclass(frozen=True)
+class CitySite:
+    """What allauth's e-mail templates call `current_site`: the city, not the host that served the request."""
+
+    name: str
+    domain: str
+    url: str
+
+
+def city_site() -> CitySite:
+    name = str(_("%(city)s 電子市役所") % {"city": core_selectors.site_name(language=get_language() or "ja")})
+    return CitySite(name=name, domain=urlparse(settings.CITYHALL_BASE_URL).netloc, url=settings.CITYHALL_BASE_URL)
+
+
+def mfa_kinds(user: Any) -> list[str]:
+    """The second factors a user has set up: "totp", "webauthn", "recovery_codes"."""
+    from allauth.mfa.models import Authenticator
+
+    return sorted(set(Authenticator.objects.filter(user=user).values_list("type", flat=True)))

@@ -18,10 +18,11 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cityhall.accounts.backends import ALL_MODULES
 from cityhall.accounts.models import ApiToken, CommitteeMembership, DepartmentAssignment, Role, User
-from cityhall.accounts.selectors import hash_token
+from cityhall.accounts.selectors import city_site, hash_token
 from cityhall.core.audit import audit_record, audited_update, snapshot
 from cityhall.core.errors import ConflictError, InvalidInputError
 from cityhall.core.modules import module_keys
@@ -61,8 +62,9 @@ def _invite(user: User, request: HttpRequest | None) -> None:
         kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
     )
     url = request.build_absolute_uri(path) if request else f"{settings.CITYHALL_BASE_URL}{path}"
-    body = render_to_string("accounts/email/staff_invitation.txt", {"user": user, "url": url})
-    send_mail("【電子市役所】職員アカウントのご案内", body, None, [user.email])
+    site = city_site()
+    body = render_to_string("accounts/email/staff_invitation.txt", {"user": user, "url": url, "site": site})
+    send_mail(_("【%(site)s】職員アカウントのご案内") % {"site": site.name}, body, None, [user.email])
 
 
 @transaction.atomic

@@ -12,4 +12,5 @@ urlpatterns = [
     path("plans/", include("cityhall.plans.urls")),
     path("procedures/", include("cityhall.procedures.console_urls")),
     path("opendata/", include("cityhall.opendata.console_urls")),
+    path("notifications/", include("cityhall.notifications.console.urls")),
 ]

@@ -7,15 +7,12 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from cityhall.core.selectors import municipality_find
+from cityhall.core.selectors import municipality_find, site_name
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
     municipality = municipality_find()
-    local_name = municipality.name if municipality else "cityhall"
-    if municipality and municipality.name_en and get_language().startswith("en"):
-        local_name = municipality.name_en
-    name = settings.CITYHALL_SITE_NAME or local_name
+    name = site_name(language=get_language())
     other = "ja" if get_language().startswith("en") else "en"
     return {
         "site_name": name,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import QuerySet
 
 from cityhall.core.errors import NotFoundError
@@ -15,6 +16,15 @@ def municipality_get() -> Municipality:
 
 def municipality_find() -> Municipality | None:
     return Municipality.objects.order_by("id").first()
+
+
+def site_name(*, language: str = "ja") -> str:
+    """The installation's name for people: CITYHALL_SITE_NAME, else the municipality's name (大田原市)."""
+    municipality = municipality_find()
+    local_name = municipality.name if municipality else "cityhall"
+    if municipality and municipality.name_en and language.startswith("en"):
+        local_name = municipality.name_en
+    return str(settings.CITYHALL_SITE_NAME or local_name)
 
 
 def department_list(*, include_inactive: bool = False) -> QuerySet[Department]:

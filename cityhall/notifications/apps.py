@@ -10,7 +10,19 @@ class NotificationsConfig(AppConfig):
     def ready(self) -> None:
         import datetime as dt
 
+        from cityhall.core.modules import ConsoleModule
+        from cityhall.core.modules import register as register_module
         from cityhall.core.periodic import register
+        from cityhall.notifications.permissions import OUTBOX
         from cityhall.notifications.services import outbound_email_retry_stuck
 
         register("notifications.retry_stuck_email", outbound_email_retry_stuck, every=dt.timedelta(minutes=5))
+        register_module(
+            ConsoleModule(
+                OUTBOX,
+                _("メールの送信状況"),
+                "console:notifications:outbox",
+                _("市から送ったメールの配信状態と再送"),
+                order=900,
+            )
+        )

@@ -41,3 +41,25 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {', '.join(self.to)}"
+
+
+class CaughtEmail(models.Model):
+    """A message received by the demo mail catcher (`manage.py mailcatcher`): what a real relay would get.
+
+    Only written where no mail relay is configured (the demo and development), so
+    that a newcomer can read sign-up and invitation mail in the console.
+    """
+
+    received_at = models.DateTimeField(default=timezone.now, db_index=True)
+    message_id = models.CharField(max_length=200, db_index=True)
+    mail_from = models.CharField(max_length=254)
+    rcpt_to = models.JSONField(default=list)
+    raw = models.TextField()
+
+    class Meta:
+        verbose_name = _("受信したデモメール")
+        verbose_name_plural = _("受信したデモメール")
+        ordering: ClassVar[list[str]] = ["-received_at"]
+
+    def __str__(self) -> str:
+        return f"{self.message_id} → {', '.join(self.rcpt_to)}"

@@ -5,15 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import smtplib
 import uuid
+from email import policy as email_policy
+from email.parser import BytesParser
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import Q
+from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from cityhall.core.audit import audit_record, snapshot
 from cityhall.core.background import enqueue_on_commit
-from cityhall.notifications.models import OutboundEmail
+from cityhall.core.errors import ConflictError
+from cityhall.notifications.models import CaughtEmail, OutboundEmail
 
 MAX_ATTEMPTS = 6
 CLAIM_TIMEOUT = dt.timedelta(minutes=10)
@@ -137,3 +144,53 @@ def outbound_email_retry_stuck() -> int:
     for email_id in ids:
         tasks.deliver_email.enqueue(email_id)
     return len(ids)
+
+
+_CAUGHT_KEPT = 1000
+
+
+def caught_email_store(*, mail_from: str, rcpt_to: list[str], raw: bytes) -> CaughtEmail:
+    """Keep one message the demo mail catcher received (the newest 1,000 are kept)."""
+    message = BytesParser(policy=email_policy.default).parsebytes(raw, headersonly=True)
+    caught = CaughtEmail.objects.create(
+        message_id=str(message.get("Message-ID", ""))[:200],
+        mail_from=mail_from[:254],
+        rcpt_to=rcpt_to,
+        raw=raw.decode("utf-8", errors="replace"),
+    )
+    stale = CaughtEmail.objects.order_by("-received_at").values_list("pk", flat=True)[_CAUGHT_KEPT:]
+    CaughtEmail.objects.filter(pk__in=list(stale)).delete()
+    return caught
+
+
+_RETRYABLE = (OutboundEmail.Status.TEMPORARY_FAILURE, OutboundEmail.Status.PERMANENT_FAILURE)
+
+
+@transaction.atomic
+def outbound_email_retry(*, actor: Any, email: OutboundEmail, request: HttpRequest | None = None) -> OutboundEmail:
+    """Send a failed e-mail again now, with a fresh set of attempts. Audited.
+
+    Raises ConflictError when the e-mail is not in a failed state (sent, queued or being sent).
+    """
+    from cityhall.notifications import tasks
+
+    locked = OutboundEmail.objects.select_for_update().get(pk=email.pk)
+    if locked.status not in _RETRYABLE:
+        raise ConflictError(
+            _("送信に失敗したメールだけを再送できます（現在：%(status)s）。") % {"status": locked.get_status_display()}
+        )
+    fields = ["status", "attempts", "next_attempt_at", "last_error"]
+    before = snapshot(locked, fields)  # never the body or the addresses: the audit log is kept for ever
+    locked.status, locked.attempts, locked.next_attempt_at = OutboundEmail.Status.QUEUED, 0, None
+    locked.save(update_fields=fields[:3])
+    audit_record(
+        actor=actor,
+        action="notifications.email_retry",
+        target=locked,
+        object_label=f"#{locked.pk}",
+        before=before,
+        after=snapshot(locked, fields),
+        request=request,
+    )
+    enqueue_on_commit(tasks.deliver_email, locked.pk)
+    return locked

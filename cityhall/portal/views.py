@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from allauth.mfa.models import Authenticator
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -8,6 +7,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_safe
 
+from cityhall.accounts import selectors as account_selectors
 from cityhall.core.decorators import public_when_anonymous
 from cityhall.procedures import selectors as procedure_selectors
 
@@ -44,5 +44,5 @@ def terms(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def mypage(request: HttpRequest) -> HttpResponse:
-    mfa_types = sorted(set(Authenticator.objects.filter(user=request.user).values_list("type", flat=True)))
+    mfa_types = account_selectors.mfa_kinds(request.user)
     return render(request, "portal/mypage.html", {"mfa_types": mfa_types})

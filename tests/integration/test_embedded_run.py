@@ -6,12 +6,15 @@ worker beside it; with TASK_BACKEND=rq the same code runs on a real Redis.
 
 from __future__ import annotations
 
+import http.cookiejar
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -91,7 +94,7 @@ def test_serve_answers_http_and_its_worker_delivers_mail(tmp_path, smtp_server, 
     finally:
         server.send_signal(signal.SIGTERM)  # what systemd and container runtimes send
         output, _ = server.communicate(timeout=30)
-    assert "task worker started" in output
+    assert "worker started" in output
     assert server.returncode in (0, -signal.SIGTERM)
     children = [int(line.rsplit("pid ", 1)[1].rstrip(")")) for line in output.splitlines() if "started (pid" in line]
     assert len(children) == 2
@@ -119,3 +122,91 @@ def test_rq_backend_on_a_real_redis(tmp_path, smtp_server, settings):
     finally:
         redis.terminate()
         redis.wait(timeout=10)
+
+
+class _Visitor:
+    """A browser without JavaScript: cookies, CSRF tokens and redirects, over real HTTP."""
+
+    def __init__(self, port: int) -> None:
+        self.base = f"http://127.0.0.1:{port}"
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def get(self, path: str) -> tuple[str, str]:
+        with self.opener.open(self.base + path, timeout=10) as response:
+            return response.geturl().removeprefix(self.base), response.read().decode()
+
+    def submit(self, path: str, fields: dict[str, str]) -> tuple[str, str]:
+        """Fill the page's form at `path` (its CSRF token included) and send it."""
+        _url, page = self.get(path)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        assert token, page[:500]
+        data = urllib.parse.urlencode({"csrfmiddlewaretoken": token.group(1), **fields}).encode()
+        request = urllib.request.Request(self.base + path, data=data, headers={"Referer": self.base + path})  # noqa: S310 (http to the local server)
+        with self.opener.open(request, timeout=10) as response:
+            return response.geturl().removeprefix(self.base), response.read().decode()
+
+
+def _totp(secret: str) -> str:
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    counters = list(yield_hotp_counters_from_time())  # the middle one: valid on both sides of a step
+    return str(format_hotp_value(hotp_value(secret, counters[len(counters) // 2])))
+
+
+def test_a_newcomer_signs_up_by_reading_the_caught_mail_in_the_console(tmp_path):
+    from cityhall.accounts.adapters import DEMO_TOTP_SECRETS
+
+    env = _env(tmp_path, _free_port())
+    del env["EMAIL_HOST"]  # no relay configured: serve runs the demo mail catcher on EMAIL_PORT
+    _manage(env, "migrate", "--noinput")
+    _manage(env, "collectstatic", "--noinput")
+    _manage(env, "demo")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "serve", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert _wait_for(lambda: _healthy(port)), "server did not come up"
+        newcomer = _Visitor(port)
+        newcomer.submit(
+            "/accounts/signup/",
+            {
+                "email": "hajime@example.jp",
+                "password1": "ohtawara-2026-spring",
+                "password2": "ohtawara-2026-spring",
+                "agree": "on",
+            },
+        )
+        staff = _Visitor(port)
+        staff.submit("/accounts/login/", {"login": "policy@demo.ohtawara.example.jp", "password": "demo-policy-2026"})
+        url, _page = staff.submit("/accounts/2fa/authenticate/", {"code": _totp(DEMO_TOTP_SECRETS["ict_policy"])})
+        assert not url.startswith("/accounts/"), "the demo officer's second factor was refused"
+
+        def confirmation_link() -> str | None:
+            _url, outbox = staff.get("/console/notifications/outbox/")
+            detail = re.search(
+                r'href="(/console/notifications/outbox/\d+/)">【大田原市 電子市役所】メールアドレスの確認', outbox
+            )
+            if not detail:
+                return None
+            _url, page = staff.get(detail.group(1))
+            link = re.search(r'href="http://127\.0\.0\.1:\d+(/accounts/confirm-email/[^"]+)"', page)
+            return link.group(1) if link else None
+
+        assert _wait_for(lambda: confirmation_link() is not None), "the sign-up mail never showed in the console"
+        url, _page = newcomer.submit(str(confirmation_link()), {})
+        assert url.startswith("/accounts/login/") or url == "/mypage/", url
+        url, _page = newcomer.submit(
+            "/accounts/login/", {"login": "hajime@example.jp", "password": "ohtawara-2026-spring"}
+        )
+        assert url == "/mypage/", "a resident lands on マイページ"
+        assert "hajime@example.jp" in newcomer.get("/mypage/")[1]
+    finally:
+        server.send_signal(signal.SIGTERM)
+        output, _ = server.communicate(timeout=30)
+    assert "mailcatcher started" in output, output[-2000:]

@@ -55,7 +55,19 @@ def test_full_login_with_password_and_totp_opens_the_console(clerk):
     _with_totp(clerk, secret)
     client, response = _password_then_totp(clerk, _code(secret))
     assert response.status_code == 302
+    assert response["Location"] == reverse("console:home"), "staff land on the console, not マイページ"
     assert client.get(reverse("console:home")).status_code == 200
+
+
+def test_residents_land_on_my_page_which_knows_their_second_factor(resident):
+    client = Client()
+    response = client.post(reverse("account_login"), {"login": resident.email, "password": PASSWORD})
+    assert response["Location"] == reverse("portal:mypage")
+    page = client.get(reverse("portal:mypage")).content.decode()
+    assert "二段階認証を設定する" in page and "未設定" in page
+    _with_totp(resident, DEMO_TOTP_SECRETS["resident"])
+    page = client.get(reverse("portal:mypage")).content.decode()
+    assert "二段階認証を設定する" not in page and "二段階認証の設定を確認・変更する" in page
 
 
 def test_wrong_totp_code_is_refused_in_japanese(clerk):

@@ -24,7 +24,7 @@ def _confirmation_link(inbox) -> str:
     return match.group(0).split("testserver", 1)[-1]
 
 
-def test_resident_signs_up_confirms_and_sees_my_page(db, smtp_server, django_capture_on_commit_callbacks):
+def test_resident_signs_up_confirms_and_sees_my_page(municipality, smtp_server, django_capture_on_commit_callbacks):
     client = Client()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("account_signup"), SIGNUP)
@@ -33,7 +33,10 @@ def test_resident_signs_up_confirms_and_sees_my_page(db, smtp_server, django_cap
     assert not user.is_staff
     (_sender, rcpts, message) = smtp_server.messages[0]
     assert rcpts == [user.email]
-    assert "確認" in message["Subject"]
+    assert message["Subject"].strip() == "【大田原市 電子市役所】メールアドレスの確認"
+    body = smtp_server.bodies()[0]
+    assert body.startswith("大田原市 電子市役所からのお知らせです。")
+    assert "--\r\n大田原市 電子市役所\r\n" in body, "signed by the city, not by the host that served the request"
 
     link = _confirmation_link(smtp_server)
     assert client.get(link).status_code == 200

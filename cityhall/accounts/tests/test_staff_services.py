@@ -27,6 +27,8 @@ def test_admin_creates_staff_who_gets_an_invitation(admin_user, departments, dja
     assert staff.is_staff and not staff.has_usable_password()
     (message,) = mail.outbox
     assert message.to == ["new.clerk@example.jp"]
+    assert message.subject == "【大田原市 電子市役所】職員アカウントのご案内"
+    assert "大田原市 電子市役所の職員アカウントが作成されました。" in message.body
     link = next(line for line in message.body.splitlines() if "/accounts/password/reset/key/" in line)
     # The invitation link really lets the new member set a password.
     path = link.split("127.0.0.1:8000", 1)[-1].strip()

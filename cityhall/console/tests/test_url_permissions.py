@@ -127,6 +127,9 @@ MATRIX = {
     # A token belongs to one person: others get 404, not someone else's token.
     "console:org:token_revoke": ("post", "token", (LOGIN, 403, 403, 404, 302)),
     "healthz": ("get", None, PUBLIC),
+    "console:notifications:outbox": ("get", None, AUDIT_GET),
+    "console:notifications:outbox_detail": ("get", "email", AUDIT_GET),
+    "console:notifications:outbox_retry": ("post", "email", AUDIT_POST),
     "console:plans:overview": ("get", None, PLAN_READ),
     "console:plans:gantt": ("get", None, PLAN_READ),
     "console:plans:dashboard": ("get", None, PLAN_READ),
@@ -254,7 +257,18 @@ def objects(admin_user, clerk, departments):
     od_request = DataRequest.objects.create(
         title="遊具", body="一覧がほしい", department=departments["citizens"], is_hidden=False
     )
+    from cityhall.notifications.models import OutboundEmail
+
+    failed = OutboundEmail.objects.create(
+        message_id="<failed@example.jp>",
+        from_email="noreply@example.jp",
+        to=["a@example.jp"],
+        subject="件名",
+        body="本文",
+        status=OutboundEmail.Status.PERMANENT_FAILURE,
+    )
     return {
+        "email": {"email_id": failed.pk},
         "od_slug": {"slug": "budget"},
         "od_dataset": {"dataset_id": od_dataset.pk},
         "od_upload": {"upload_id": od_upload.pk},

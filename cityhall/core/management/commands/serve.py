@@ -4,15 +4,18 @@ One process tree for one machine: uvicorn serves the ASGI application, a
 `worker` child runs background tasks from the database queue and a `periodic`
 child runs the registered periodic jobs.
 With TASK_BACKEND=rq the workers run elsewhere (`manage.py worker`), so none
-is started here.
+is started here. Where no mail relay is configured (CITYHALL_MAIL_CATCHER, the
+demo), a `mailcatcher` child receives the outgoing mail.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
+import time
 from typing import Any
 
 import uvicorn
@@ -24,6 +27,19 @@ def _exit_on_sigterm(signum: int, frame: object) -> None:
     raise SystemExit(0)
 
 
+def _listening(host: str, port: int, timeout: float = 15.0) -> bool:
+    """Wait until something accepts connections on host:port (the mail catcher child), so the
+    worker's first delivery does not meet a refused connection and a minute of backoff."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection((host, port), timeout=0.5):
+                return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
 class Command(BaseCommand):
     help = "Serve cityhall with uvicorn and start the background-task worker beside it."
 
@@ -33,13 +49,17 @@ class Command(BaseCommand):
         parser.add_argument("--no-worker", action="store_true", help="do not start the task worker")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        children: list[subprocess.Popen[bytes]] = []
+        commands = ["mailcatcher"] if settings.CITYHALL_MAIL_CATCHER else []
         if not options["no_worker"] and settings.TASK_BACKEND == "database":
-            for command in ("worker", "periodic"):
-                argv = [sys.executable, "manage.py", command]  # fixed strings only
-                child = subprocess.Popen(argv, env=os.environ.copy())  # noqa: S603
-                children.append(child)
-                self.stdout.write(f"task {command} started (pid {child.pid})")
+            commands += ["worker", "periodic"]
+        children: list[subprocess.Popen[bytes]] = []
+        for command in commands:
+            argv = [sys.executable, "manage.py", command]  # fixed strings only
+            child = subprocess.Popen(argv, env=os.environ.copy())  # noqa: S603
+            children.append(child)
+            self.stdout.write(f"{command} started (pid {child.pid})")
+            if command == "mailcatcher" and not _listening(settings.EMAIL_HOST, settings.EMAIL_PORT):
+                self.stderr.write("the mail catcher did not start; mail will wait in the outbox")
         # uvicorn shuts down on SIGTERM and then re-raises the signal with the handler it found. With the
         # default handler that kills this process before `finally`, orphaning the worker and periodic
         # runner; turning SIGTERM into SystemExit lets them be stopped below.

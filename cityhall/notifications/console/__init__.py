@@ -1,0 +1,1 @@
+"""Staff console of the notifications: the outbox (every e-mail, its delivery state, retries)."""
