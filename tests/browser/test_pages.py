@@ -51,6 +51,7 @@ CONSOLE_PAGES = [
     "/console/plans/gantt/",
     "/console/plans/dashboard/",
     "/console/plans/ranking/",
+    "/console/plans/ranking/rule/",
     "/console/plans/decisions/",
     "/console/plans/meetings/",
 ]

@@ -35,7 +35,7 @@ def points(value: Decimal) -> str:
 
 
 @register.inclusion_tag("plans/_score_rule.html")
-def score_rule_notes(plan: Plan) -> dict[str, Any]:
+def score_rule_notes(plan: Plan, can_change: bool = False) -> dict[str, Any]:
     """The priority score's rule where ranks are shown: formula, thresholds, why A is out of reach, the change."""
     rule = plan.score_rule
     departure = ""
@@ -45,4 +45,4 @@ def score_rule_notes(plan: Plan) -> dict[str, Any]:
             changed_on=date_format(timezone.localtime(changed_at), "Y-m-d") if changed_at else "",
             note=plan.score_rule_note,
         )
-    return {"rule": rule, "departure": departure}
+    return {"rule": rule, "departure": departure, "can_change": can_change}

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from cityhall.core.errors import InvalidInputError, PermissionDeniedError
 from cityhall.core.models import AuditEntry
@@ -165,3 +166,62 @@ def test_department_staff_may_not_change_the_rule(clerk, scored):
     scored.refresh_from_db()
     assert scored.score_rule == DOCUMENT_RULE
     assert _scores(scored) == before
+
+
+# --- The console page ---
+
+
+def _post(client, **data):
+    form = {"divisor": "3", "rank_a_from": "24", "rank_b_from": "18", "note": REASON} | data
+    return client.post(reverse("console:plans:score_rule"), form)
+
+
+def test_the_page_shows_the_rule_and_what_scores_it_can_give(policy_officer, scored, as_user):
+    page = as_user(policy_officer).get(reverse("console:plans:score_rule")).content.decode()
+    assert (
+        "優先度＝G×Q×C×D÷4（◎=3、○=2、△=1）。A 最優先：24点以上、B 優先：18点以上24点未満、C 計画変更：18点未満。"
+        in page
+    )
+    assert "この算定式で取りうる点数：0.25、0.5、0.75、1、1.5、2、2.25、3、4、4.5、6、6.75、9、13.5、20.25" in page
+    assert 'name="divisor" value="4.00"' in page
+
+
+def test_the_ict_policy_division_changes_the_rule_and_the_ranking_explains_it(policy_officer, scored, as_user):
+    client = as_user(policy_officer)
+    response = _post(client)
+    assert response.status_code == 302 and response["Location"] == reverse("console:plans:ranking")
+
+    page = client.get(reverse("console:plans:ranking"), {"year": 2024}).content.decode()
+    assert "算定式と基準点を変更しました。3件の優先度評価を計算し直しました。" in page
+    assert "優先度＝G×Q×C×D÷3（◎=3、○=2、△=1）。A 最優先：24点以上、B 優先：18点以上24点未満" in page
+    assert "計画書の算定式（G×Q×C×D÷4、A 24点以上、B 18点以上）から変更しています。" in page
+    assert f"理由：{REASON}" in page
+    assert "には該当しません" not in page
+    assert '<span class="rank rank--A">A 最優先</span>' in page
+
+
+def test_a_refused_rule_comes_back_with_the_reason_and_changes_nothing(policy_officer, scored, as_user):
+    before = _scores(scored)
+    response = _post(as_user(policy_officer), divisor="4")
+    assert response.status_code == 400
+    assert "最高点が20.25点のため、A（24点以上）には該当しません。" in response.content.decode()
+    scored.refresh_from_db()
+    assert scored.score_rule == DOCUMENT_RULE
+    assert _scores(scored) == before
+
+
+@pytest.mark.parametrize(("persona", "status"), [("anonymous", 302), ("resident", 403), ("clerk", 403)])
+def test_only_the_ict_policy_division_may_post_to_the_page(request, scored, as_user, persona, status):
+    user = None if persona == "anonymous" else request.getfixturevalue(persona)
+    response = _post(as_user(user))
+    assert response.status_code == status
+    if status == 302:
+        assert response["Location"].startswith(reverse("account_login"))
+    scored.refresh_from_db()
+    assert scored.score_rule == DOCUMENT_RULE
+
+
+def test_only_editors_see_the_link_to_the_page(clerk, policy_officer, scored, as_user):
+    link = reverse("console:plans:score_rule")
+    assert link in as_user(policy_officer).get(reverse("console:plans:ranking")).content.decode()
+    assert link not in as_user(clerk).get(reverse("console:plans:ranking")).content.decode()

@@ -91,6 +91,7 @@ def ranking(request: HttpRequest) -> HttpResponse:
             "ranked": selectors.scores_for_year(plan, year),
             "years": plan.fiscal_years(),
             "matrix": selectors.score_matrix(plan),
+            "can_edit": can_edit_plan(request.user),
         },
     )
 
