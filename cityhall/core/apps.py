@@ -6,3 +6,21 @@ class CoreConfig(AppConfig):
     name = "cityhall.core"
     label = "core"
     verbose_name = _("基盤")
+
+    def ready(self) -> None:
+        from cityhall.core.audit_display import ObjectType, register_actions, register_object_types
+
+        # The 部・課 pages belong to accounts' organisation console, which registers core.department.
+        register_actions(
+            {
+                "municipality.update": _("団体の情報を変更"),
+                "department.create": _("部・課を作成"),
+                "department.update": _("部・課を変更"),
+                "department.activate": _("部・課を有効化"),
+                "department.deactivate": _("部・課を無効化"),
+                "demo.load": _("デモデータを読み込み"),
+            }
+        )
+        register_object_types(
+            {"demo": ObjectType(_("デモデータ")), "core.auditchainhead": ObjectType(_("監査ログの先頭"))}
+        )
