@@ -211,7 +211,12 @@ def test_console_with_demo_data(page: Page, page_errors: BrowserErrors, sign_in:
         assert_accessible(page, page_errors)
 
 
-PLAN_SCREENSHOTS = [("plan-gantt", "/console/plans/gantt/"), ("plan-dashboard", "/console/plans/dashboard/")]
+PLAN_SCREENSHOTS = [
+    ("plan-gantt", "/console/plans/gantt/"),
+    ("plan-dashboard", "/console/plans/dashboard/"),
+    ("plan-ranking", "/console/plans/ranking/"),
+    ("plan-score-rule", "/console/plans/ranking/rule/"),
+]
 
 
 def test_plan_pages_with_demo_data(page: Page, page_errors: BrowserErrors, sign_in: Callable[[User], None]) -> None:
