@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 MARKS = (1, 2, 3)  # △, ○, ◎
 DIVISOR_MIN, DIVISOR_MAX = Decimal(1), Decimal(81)
 CENT = Decimal("0.01")
+VALUE_LIMIT = Decimal(1000)  # the columns hold 999.99 at most
 # Every value G×Q×C×D can take: 1, 2, 3, 4, 6, … 54, 81.
 PRODUCTS = sorted({math.prod(marks) for marks in itertools.product(MARKS, repeat=4)})
 
@@ -105,8 +106,8 @@ class ScoreRule:
     def problems(self) -> list[str]:
         """Why this rule may not be chosen: every message, or an empty list when each rank can be given."""
         values = (self.divisor, self.rank_a_from, self.rank_b_from)
-        if not all(v.is_finite() and v == v.quantize(CENT) for v in values):
-            return [_("割る数と基準点は、小数第2位までの数で指定してください。")]
+        if not all(v.is_finite() and abs(v) < VALUE_LIMIT and v == v.quantize(CENT) for v in values):
+            return [_("割る数と基準点は、999.99までの小数第2位までの数で指定してください。")]
         if not DIVISOR_MIN <= self.divisor <= DIVISOR_MAX:
             return [_("割る数は1以上81以下で指定してください。")]
         if self.rank_b_from >= self.rank_a_from:

@@ -69,8 +69,9 @@ def test_the_documents_rule_is_refused_as_a_change_because_a_is_unreachable(poli
         ("4", "20", "0.25", "C（0.25点未満）になる評価がありません"),
         ("0.5", "100", "50", "割る数は1以上81以下で指定してください"),
         ("82", "1", "0.5", "割る数は1以上81以下で指定してください"),
-        ("3", "20.005", "10", "小数第2位までの数で指定してください"),
-        ("NaN", "20", "10", "小数第2位までの数で指定してください"),
+        ("3", "20.005", "10", "999.99までの小数第2位までの数で指定してください"),
+        ("NaN", "20", "10", "999.99までの小数第2位までの数で指定してください"),
+        ("3", "1e30", "10", "999.99までの小数第2位までの数で指定してください"),
     ],
 )
 def test_a_rule_that_cannot_give_every_rank_is_refused_and_nothing_changes(
@@ -225,3 +226,14 @@ def test_only_editors_see_the_link_to_the_page(clerk, policy_officer, scored, as
     link = reverse("console:plans:score_rule")
     assert link in as_user(policy_officer).get(reverse("console:plans:ranking")).content.decode()
     assert link not in as_user(clerk).get(reverse("console:plans:ranking")).content.decode()
+
+
+def test_full_width_digits_are_read_and_words_are_refused(policy_officer, scored, as_user):
+    client = as_user(policy_officer)
+    refused = _post(client, divisor="さん")
+    assert refused.status_code == 400
+    scored.refresh_from_db()
+    assert scored.score_rule == DOCUMENT_RULE
+    assert _post(client, divisor="３").status_code == 302
+    scored.refresh_from_db()
+    assert scored.score_divisor == Decimal(3)
