@@ -103,7 +103,7 @@ def test_every_model_of_ours_has_a_japanese_name_in_the_audit_log():
     assert not unnamed, f"name these object types in the app's audit_display.py: {unnamed}"
 
 
-def test_labels_follow_the_language(settings):
+def test_labels_follow_the_language():
     from django.utils import translation
 
     with translation.override("ja"):
