@@ -8,7 +8,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("アカウント・職員")
 
     def ready(self) -> None:
-        from cityhall.accounts import demo_loader
+        from cityhall.accounts import audit_display, demo_loader
+        from cityhall.core.audit_display import register_actions, register_object_types
         from cityhall.core.demo import register_loader
         from cityhall.core.modules import ConsoleModule, register
         from cityhall.core.permissions import API_TOKENS, ORGANISATION
@@ -28,3 +29,5 @@ class AccountsConfig(AppConfig):
                 order=920,
             )
         )
+        register_actions(audit_display.ACTIONS)
+        register_object_types(audit_display.OBJECT_TYPES)

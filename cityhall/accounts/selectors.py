@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -41,6 +42,33 @@ def staff_get(*, user_id: int) -> User:
         return User.objects.select_related("department").get(pk=user_id, is_staff=True)
     except User.DoesNotExist as exc:
         raise NotFoundError("指定された職員が見つかりません。") from exc
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """How a person is named in lists that hold only their id (the audit log): name, department, e-mail."""
+
+    name: str
+    department: str
+    email: str
+
+
+def person_names(*, user_ids: Collection[int]) -> dict[int, PersonName]:
+    """Names of these users as they are now, by id; a user without a display name goes by e-mail."""
+    users = User.objects.filter(pk__in=user_ids).select_related("department")
+    return {
+        u.pk: PersonName(u.display_name or u.email, u.department.name if u.department else "", u.email) for u in users
+    }
+
+
+def user_ids_named(text: str) -> list[int]:
+    """Ids of the users whose name, reading or e-mail contains `text` (case-insensitive)."""
+    if not text:
+        return []
+    found = User.objects.filter(
+        Q(display_name__icontains=text) | Q(display_name_kana__icontains=text) | Q(email__icontains=text)
+    )
+    return list(found.values_list("pk", flat=True)[:500])
 
 
 def role_list() -> QuerySet[Role]:

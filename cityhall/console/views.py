@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from cityhall.accounts import selectors as accounts_selectors
+from cityhall.console import selectors as console_selectors
 from cityhall.core import selectors as core_selectors
 from cityhall.core.audit import audit_verify
 from cityhall.core.decorators import module_required, staff_required
@@ -36,15 +37,23 @@ def departments(request: HttpRequest) -> HttpResponse:
 @require_GET
 @module_required(AUDIT)
 def audit_list(request: HttpRequest) -> HttpResponse:
+    actor = request.GET.get("actor", "").strip()[:200]
     entries = core_selectors.audit_entry_list(
-        object_type=request.GET.get("type", "")[:80], actor_label=request.GET.get("actor", "")[:200]
+        object_type=request.GET.get("type", "")[:80],
+        actor_label=actor,
+        actor_ids=accounts_selectors.user_ids_named(actor),
     )
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render_page_or_fragment(
         request,
         page="console/audit_list.html",
         fragment="console/audit_table.html",
-        context={"page": page, "filters": request.GET},
+        context={
+            "page": page,
+            "rows": console_selectors.audit_rows(list(page.object_list), viewer=request.user),
+            "types": console_selectors.audit_object_type_choices(),
+            "filters": request.GET,
+        },
     )
 
 

@@ -11,6 +11,27 @@ class CoreConfig(AppConfig):
         import datetime as dt
 
         from cityhall.core import uploads
+        from cityhall.core.audit_display import ObjectType, register_actions, register_object_types
         from cityhall.core.periodic import register
 
         register("core.sweep_stored_files", uploads.stored_file_sweep, every=dt.timedelta(hours=1))
+
+        # The 部・課 pages belong to accounts' organisation console, which registers core.department.
+        register_actions(
+            {
+                "municipality.update": _("団体の情報を変更"),
+                "department.create": _("部・課を作成"),
+                "department.update": _("部・課を変更"),
+                "department.activate": _("部・課を有効化"),
+                "department.deactivate": _("部・課を無効化"),
+                "demo.load": _("デモデータを読み込み"),
+            }
+        )
+        register_object_types(
+            {
+                "demo": ObjectType(_("デモデータ")),
+                "core.auditchainhead": ObjectType(_("監査ログの先頭")),
+                "core.storedfile": ObjectType(_("登録ファイル")),
+                "core.edgecachestate": ObjectType(_("公開ページのキャッシュ")),
+            }
+        )

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from cityhall.core.errors import NotFoundError
 from cityhall.core.models import AuditEntry, Department, Municipality
@@ -53,17 +55,30 @@ def department_tree() -> list[tuple[Department, list[Department]]]:
 
 
 def audit_entry_list(
-    *, object_type: str = "", actor_label: str = "", department_ids: list[int] | None = None
+    *,
+    object_type: str = "",
+    actor_label: str = "",
+    actor_ids: Collection[int] = (),
+    department_ids: list[int] | None = None,
 ) -> QuerySet[AuditEntry]:
-    """Audit entries, newest first; `department_ids` limits to what a viewer may see."""
+    """Audit entries, newest first; `department_ids` limits to what a viewer may see.
+
+    `actor_label` matches the recorded actor (e-mail) in part; `actor_ids` adds the entries of
+    these users (found by name by the caller, as core knows no names).
+    """
     qs = AuditEntry.objects.all()
     if object_type:
         qs = qs.filter(object_type=object_type)
     if actor_label:
-        qs = qs.filter(actor_label__icontains=actor_label)
+        qs = qs.filter(Q(actor_label__icontains=actor_label) | Q(actor_id__in=list(actor_ids)))
     if department_ids is not None:
         qs = qs.filter(department_id__in=department_ids)
     return qs.order_by("-sequence")
+
+
+def audit_object_types() -> list[str]:
+    """The object types the audit log holds entries for, for a filter."""
+    return list(AuditEntry.objects.order_by("object_type").values_list("object_type", flat=True).distinct())
 
 
 def audited_object_ids(*, action: str, by_people: bool = True) -> set[str]:

@@ -10,10 +10,11 @@ class OpendataConfig(AppConfig):
     def ready(self) -> None:
         import datetime as dt
 
+        from cityhall.core.audit_display import register_actions, register_object_types
         from cityhall.core.demo import register_loader
         from cityhall.core.modules import ConsoleModule, register
         from cityhall.core.periodic import register as register_periodic
-        from cityhall.opendata import demo_loader, services
+        from cityhall.opendata import audit_display, demo_loader, services
         from cityhall.opendata.permissions import OPENDATA, OPENDATA_ADMIN
 
         register_loader("opendata", demo_loader.load, order=40)
@@ -36,3 +37,5 @@ class OpendataConfig(AppConfig):
                 order=301,
             )
         )
+        register_actions(audit_display.ACTIONS)
+        register_object_types(audit_display.OBJECT_TYPES)

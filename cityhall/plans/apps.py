@@ -8,9 +8,10 @@ class PlansConfig(AppConfig):
     verbose_name = _("ICT推進計画")
 
     def ready(self) -> None:
+        from cityhall.core.audit_display import register_actions, register_object_types
         from cityhall.core.demo import register_loader
         from cityhall.core.modules import ConsoleModule, register
-        from cityhall.plans import demo_loader
+        from cityhall.plans import audit_display, demo_loader
         from cityhall.plans.permissions import PLANS, PLANS_ADMIN
 
         register_loader("plans", demo_loader.load, order=20)
@@ -32,3 +33,5 @@ class PlansConfig(AppConfig):
                 order=101,
             )
         )
+        register_actions(audit_display.ACTIONS)
+        register_object_types(audit_display.OBJECT_TYPES)

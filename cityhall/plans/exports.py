@@ -91,6 +91,8 @@ def _schedule_rows(plan: Plan) -> list[list[Cell]]:
 
 
 def _score_rows(plan: Plan) -> list[list[Cell]]:
+    """Every score with the rule it was ranked by: the plan's current rule, as changing it re-ranks every score."""
+    rule = plan.score_rule
     return [
         [
             FiscalYear(s.fiscal_year).label,
@@ -105,6 +107,8 @@ def _score_rows(plan: Plan) -> list[list[Cell]]:
             s.comment,
             str(s.scored_by),
             _when(s.scored_at),
+            rule.formula,
+            rule.thresholds_text(),
         ]
         for s in selectors.score_list(plan)
     ]
@@ -146,6 +150,8 @@ SCORE_HEADER = (
     "評価コメント",
     "評価者",
     "評価日時",
+    "算定式",
+    "優先度の基準",
 )
 DATASETS: dict[str, Dataset] = {
     "initiatives": Dataset(
@@ -297,7 +303,7 @@ def _scores_sheet(sheet: Any, plan: Plan) -> None:
         for col, value in enumerate(values, start=1):
             _put(sheet, row, col, value).alignment = WRAP
         sheet.cell(row, score_col).number_format = "0.00"
-    _widths(sheet, [12, 10, 40, 5, 5, 5, 5, 8, 12, 60, 16, 17])
+    _widths(sheet, [12, 10, 40, 5, 5, 5, 5, 8, 12, 60, 16, 17, 14, 60])
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
 

@@ -66,6 +66,29 @@ class ScoreForm(PlanForm):
     comment = forms.CharField(label=_("評価コメント"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class ScoreRuleForm(core_forms.Form):
+    """The divisor and rank thresholds of the priority score; the service decides whether they work together."""
+
+    divisor = forms.DecimalField(
+        label=_("割る数"),
+        max_digits=4,
+        decimal_places=2,
+        help_text=_("点数＝G×Q×C×D÷割る数。計画書では4です。1以上81以下で、小数は第2位まで。"),
+    )
+    rank_a_from = forms.DecimalField(label=_("A 最優先の基準点（この点数以上）"), max_digits=5, decimal_places=2)
+    rank_b_from = forms.DecimalField(label=_("B 優先の基準点（この点数以上）"), max_digits=5, decimal_places=2)
+    note = forms.CharField(
+        label=_("変更の理由"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("優先度の画面・会議資料・監査ログに残ります。"),
+    )
+
+    @staticmethod
+    def initial_for(plan: Plan) -> dict[str, Any]:
+        rule = plan.score_rule
+        return {"divisor": rule.divisor, "rank_a_from": rule.rank_a_from, "rank_b_from": rule.rank_b_from}
+
+
 class ProgressForm(PlanForm):
     fiscal_year = forms.IntegerField(label=_("年度"))
     half = forms.TypedChoiceField(label=_("期"), choices=HalfChoices.choices, coerce=int, widget=forms.RadioSelect)

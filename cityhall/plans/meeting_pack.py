@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
+from django.utils import timezone
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -19,7 +20,8 @@ from cityhall.core.fiscal_year import FiscalYear, HalfYear
 from cityhall.core.pdf import build_pdf, styles, table
 from cityhall.core.wareki import format_date
 from cityhall.plans import selectors
-from cityhall.plans.models import Initiative, Plan, ProgressStatus, Rank
+from cityhall.plans.models import Initiative, Plan, ProgressStatus
+from cityhall.plans.scoring import Rank, departure_text
 
 TITLE = "電子市役所推進本部 会議資料"
 WIDTH = 267 * mm  # A4 landscape less the margins of cityhall.core.pdf
@@ -197,14 +199,22 @@ def _ranking(plan: Plan, year: int, css: dict[str, Any]) -> list[Any]:
         Paragraph(f"3. 優先度評価ランキング（{FiscalYear(year).label}）", css["h1"]),
         _grid(data, widths, *extra),
         Spacer(1, 3 * mm),
-        Paragraph(
-            "点数 = G × Q × C × D ÷ 4（G: Government、Q: Quality、C: Cost、D: Delivery。◎=3、○=2、△=1）。"
-            "A 最優先: 24点以上、B 優先: 18点以上24点未満、C 計画変更: 18点未満。"
-            "計画書の算定式（G×Q×C×D÷4）では最高点が20.25点のため、A（24点以上）には該当しません。",
-            css["note"],
-        ),
+        Paragraph(_text(_rule_note(plan)), css["note"]),
         PageBreak(),
     ]
+
+
+def _rule_note(plan: Plan) -> str:
+    """The rule the ranks above come from: formula and thresholds, a change from the document, an unreachable A."""
+    rule = plan.score_rule
+    parts = ["G: Government、Q: Quality、C: Cost、D: Delivery。", rule.explanation()]
+    if not rule.is_document_rule:
+        changed_at = plan.score_rule_changed_at
+        when = format_date(timezone.localtime(changed_at).date()) if changed_at else ""
+        parts.append(departure_text(changed_on=when, note=plan.score_rule_note))
+    if not rule.a_is_reachable:
+        parts.append(rule.unreachable_a_text())
+    return "".join(parts)
 
 
 CODE_WIDTH, TITLE_WIDTH = 18 * mm, 52 * mm

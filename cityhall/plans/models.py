@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any, ClassVar
 
 from django.conf import settings
@@ -12,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cityhall.core.fiscal_year import FiscalYear, Half, HalfYear
+from cityhall.plans.scoring import DIVISOR_MAX, DIVISOR_MIN, DOCUMENT_RULE, Rank, ScoreRule
 
 
 class HalfChoices(models.IntegerChoices):
@@ -24,6 +24,18 @@ class Plan(models.Model):
     first_fiscal_year = models.PositiveSmallIntegerField(_("開始年度（西暦）"))
     last_fiscal_year = models.PositiveSmallIntegerField(_("終了年度（西暦）"))
     note = models.TextField(_("注記"), blank=True)
+    # The priority score's rule (scoring.ScoreRule); the defaults are the document's formula.
+    score_divisor = models.DecimalField(
+        _("優先度の割る数"), max_digits=4, decimal_places=2, default=DOCUMENT_RULE.divisor
+    )
+    rank_a_from = models.DecimalField(
+        _("A 最優先の基準点"), max_digits=5, decimal_places=2, default=DOCUMENT_RULE.rank_a_from
+    )
+    rank_b_from = models.DecimalField(
+        _("B 優先の基準点"), max_digits=5, decimal_places=2, default=DOCUMENT_RULE.rank_b_from
+    )
+    score_rule_note = models.TextField(_("算定式を変更した理由"), blank=True)
+    score_rule_changed_at = models.DateTimeField(_("算定式の変更日時"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("計画")
@@ -31,6 +43,13 @@ class Plan(models.Model):
         constraints: ClassVar[list[Any]] = [
             models.CheckConstraint(
                 condition=models.Q(last_fiscal_year__gte=models.F("first_fiscal_year")), name="plan_period_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score_divisor__gte=DIVISOR_MIN, score_divisor__lte=DIVISOR_MAX),
+                name="plan_score_divisor_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rank_a_from__gt=models.F("rank_b_from")), name="plan_rank_thresholds_ordered"
             ),
         ]
 
@@ -45,6 +64,10 @@ class Plan(models.Model):
 
     def covers(self, fiscal_year: int) -> bool:
         return self.first_fiscal_year <= fiscal_year <= self.last_fiscal_year
+
+    @property
+    def score_rule(self) -> ScoreRule:
+        return ScoreRule(divisor=self.score_divisor, rank_a_from=self.rank_a_from, rank_b_from=self.rank_b_from)
 
 
 class Pillar(models.Model):
@@ -175,12 +198,6 @@ class PreviousPlanReview(models.Model):
         return self.item
 
 
-class Rank(models.TextChoices):
-    A = "A", _("A 最優先")
-    B = "B", _("B 優先")
-    C = "C", _("C 計画変更")
-
-
 class PriorityScore(models.Model):
     """G・Q・C・D scoring of an initiative for one 年度 (◎=3, ○=2, △=1)."""
 
@@ -210,30 +227,6 @@ class PriorityScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.initiative} {self.fiscal_year}: {self.score} ({self.rank})"
-
-
-RANK_A_FROM = Decimal(24)
-RANK_B_FROM = Decimal(18)
-
-
-def rank_for(score: Decimal) -> str:
-    """The plan's thresholds: A ≥ 24, B ≥ 18, otherwise C.
-
-    With G・Q・C・D each 1–3 the formula tops out at 81 ÷ 4 = 20.25, so A cannot
-    be reached. That is what the plan document says; the pages point it out
-    rather than change the thresholds.
-    """
-    if score >= RANK_A_FROM:
-        return str(Rank.A)
-    if score >= RANK_B_FROM:
-        return str(Rank.B)
-    return str(Rank.C)
-
-
-def priority_score(g: int, q: int, c: int, d: int) -> tuple[Decimal, str]:
-    """The plan's formula: G×Q×C×D÷4, ranked by `rank_for`."""
-    score = (Decimal(g * q * c * d) / Decimal(4)).quantize(Decimal("0.01"))
-    return score, rank_for(score)
 
 
 class AnnualPlan(models.Model):

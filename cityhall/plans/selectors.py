@@ -23,10 +23,10 @@ from cityhall.plans.models import (
     PriorityScore,
     ProgressReport,
     ProgressStatus,
-    Rank,
     ScheduleBar,
 )
 from cityhall.plans.permissions import can_download_evidence
+from cityhall.plans.scoring import Rank
 
 
 def plan_get() -> Plan:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("gantt/", views.gantt, name="gantt"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("ranking/", views.ranking, name="ranking"),
+    path("ranking/rule/", views.score_rule, name="score_rule"),
     path("initiatives/<int:initiative_id>/", views.initiative_detail, name="initiative"),
     path("initiatives/<int:initiative_id>/edit/", views.initiative_edit, name="initiative_edit"),
     path("initiatives/<int:initiative_id>/schedule/", views.schedule_add, name="schedule_add"),

@@ -10,10 +10,11 @@ class ProceduresConfig(AppConfig):
     def ready(self) -> None:
         import datetime as dt
 
+        from cityhall.core.audit_display import register_actions, register_object_types
         from cityhall.core.demo import register_loader
         from cityhall.core.modules import ConsoleModule, register
         from cityhall.core.periodic import register as register_periodic
-        from cityhall.procedures import demo_loader, services
+        from cityhall.procedures import audit_display, demo_loader, services
         from cityhall.procedures.permissions import PROCEDURES, PROCEDURES_ADMIN, PROCEDURES_APPROVE
 
         register_loader("procedures", demo_loader.load, order=30)
@@ -45,3 +46,5 @@ class ProceduresConfig(AppConfig):
                 order=202,
             )
         )
+        register_actions(audit_display.ACTIONS)
+        register_object_types(audit_display.OBJECT_TYPES)

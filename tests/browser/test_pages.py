@@ -51,6 +51,7 @@ CONSOLE_PAGES = [
     "/console/plans/gantt/",
     "/console/plans/dashboard/",
     "/console/plans/ranking/",
+    "/console/plans/ranking/rule/",
     "/console/plans/decisions/",
     "/console/plans/meetings/",
 ]
@@ -210,7 +211,12 @@ def test_console_with_demo_data(page: Page, page_errors: BrowserErrors, sign_in:
         assert_accessible(page, page_errors)
 
 
-PLAN_SCREENSHOTS = [("plan-gantt", "/console/plans/gantt/"), ("plan-dashboard", "/console/plans/dashboard/")]
+PLAN_SCREENSHOTS = [
+    ("plan-gantt", "/console/plans/gantt/"),
+    ("plan-dashboard", "/console/plans/dashboard/"),
+    ("plan-ranking", "/console/plans/ranking/"),
+    ("plan-score-rule", "/console/plans/ranking/rule/"),
+]
 
 
 def test_plan_pages_with_demo_data(page: Page, page_errors: BrowserErrors, sign_in: Callable[[User], None]) -> None:

@@ -24,6 +24,7 @@ ORG_GET = (LOGIN, 403, 403, 403, 200)
 ORG_POST = (LOGIN, 403, 403, 403, 302)
 TOKENS_GET = (LOGIN, 403, 403, 200, 200)
 PLAN_READ = (LOGIN, 403, 200, 200, 200)
+PLAN_EDIT_GET = (LOGIN, 403, 403, 200, 200)  # the ICT policy division (plans_admin) only
 PLAN_EDIT_POST = (LOGIN, 403, 403, 400, 400)  # editors get past the check; the empty form is refused
 PLAN_EDIT_ACTION = (LOGIN, 403, 403, 302, 302)  # editors only; no form to fill in
 
@@ -134,6 +135,7 @@ MATRIX = {
     "console:plans:gantt": ("get", None, PLAN_READ),
     "console:plans:dashboard": ("get", None, PLAN_READ),
     "console:plans:ranking": ("get", None, PLAN_READ),
+    "console:plans:score_rule": ("get", None, PLAN_EDIT_GET),  # POST: plans/tests/test_score_rule.py
     "console:plans:initiative": ("get", "initiative", PLAN_READ),
     "console:plans:initiative_edit": ("post", "initiative", PLAN_EDIT_POST),
     "console:plans:schedule_add": ("post", "initiative", PLAN_EDIT_POST),

@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 from cityhall.core import wareki
+from cityhall.plans.models import Plan
+from cityhall.plans.scoring import departure_text
+from cityhall.plans.scoring import points as scoring_points
 
 register = template.Library()
 
@@ -20,3 +26,23 @@ def fiscal_year_label(year: int | str | None) -> str:
     if year is None or year == "":
         return ""
     return wareki.fiscal_year_label(int(year))
+
+
+@register.filter
+def points(value: Decimal) -> str:
+    """24.00 → 24, 13.50 → 13.5: points as the plan document writes them."""
+    return scoring_points(value)
+
+
+@register.inclusion_tag("plans/_score_rule.html")
+def score_rule_notes(plan: Plan, can_change: bool = False) -> dict[str, Any]:
+    """The priority score's rule where ranks are shown: formula, thresholds, why A is out of reach, the change."""
+    rule = plan.score_rule
+    departure = ""
+    if not rule.is_document_rule:
+        changed_at = plan.score_rule_changed_at
+        departure = departure_text(
+            changed_on=date_format(timezone.localtime(changed_at), "Y-m-d") if changed_at else "",
+            note=plan.score_rule_note,
+        )
+    return {"rule": rule, "departure": departure, "can_change": can_change}

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from cityhall.accounts.models import Role
+from cityhall.plans import services
 from cityhall.plans.exports import spreadsheet_safe
 from cityhall.plans.models import (
     Field,
@@ -24,8 +25,8 @@ from cityhall.plans.models import (
     ProgressReport,
     ProgressStatus,
     ScheduleBar,
-    priority_score,
 )
+from cityhall.plans.scoring import DOCUMENT_RULE
 from conftest import make_user
 
 FORMULA = '=HYPERLINK("x")'
@@ -74,7 +75,7 @@ def plan(policy_officer, departments):
     ScheduleBar.objects.create(
         initiative=online, row=1, label="オンライン申請の拡充", start_year=2023, start_half=1, end_year=2025, end_half=2
     )
-    score, rank = priority_score(3, 3, 3, 3)
+    score, rank = DOCUMENT_RULE.scored(3, 3, 3, 3)
     PriorityScore.objects.create(
         initiative=sns,
         fiscal_year=2024,
@@ -192,6 +193,49 @@ def test_csv_scores_and_progress_carry_the_data(plan, policy_officer, as_user):
         ["令和6年度", "上期", "I-(1)①", "SNS等による情報発信の強化", "遅延"],
         ["令和6年度", "上期", "I-(1)②", "オンライン申請の拡充", "実施中"],
     ]
+
+
+def test_score_downloads_name_the_formula_and_thresholds_they_were_ranked_by(plan, policy_officer, as_user):
+    client = as_user(policy_officer)
+    scores = _csv(client.get(reverse("console:plans:export_csv", args=["scores"])))
+    assert scores[0][-2:] == ["算定式", "優先度の基準"]
+    assert scores[1][-2:] == ["G×Q×C×D÷4", "A 最優先：24点以上、B 優先：18点以上24点未満、C 計画変更：18点未満"]
+
+    services.score_rule_set(
+        actor=policy_officer,
+        plan=plan,
+        divisor=Decimal(3),
+        rank_a_from=Decimal(24),
+        rank_b_from=Decimal(18),
+        note="Aに届くよう割る数を3にする",
+    )
+    sheet = load_workbook(io.BytesIO(client.get(reverse("console:plans:export_xlsx")).content))["優先度"]
+    row = [c.value for c in sheet[2]]
+    assert (row[7], row[8]) == (27, "A 最優先")
+    assert row[-2:] == ["G×Q×C×D÷3", "A 最優先：24点以上、B 優先：18点以上24点未満、C 計画変更：18点未満"]
+
+
+def test_the_meeting_pack_explains_the_rule_and_why_it_changed(plan, policy_officer, as_user, november_2024):
+    text = _pdf_text(as_user(policy_officer).get(reverse("console:plans:meeting_pack")))
+    assert "優先度＝G×Q×C×D÷4" in text and "20.25点のため、A（24点以上）には該当しません" in text
+
+    services.score_rule_set(
+        actor=policy_officer,
+        plan=plan,
+        divisor=Decimal(4),
+        rank_a_from=Decimal(20),
+        rank_b_from=Decimal(12),
+        note="推進本部で基準点を見直した",
+    )
+    text = _pdf_text(as_user(policy_officer).get(reverse("console:plans:meeting_pack")))
+    assert "A 最優先：20点以上、B 優先：12点以上20点未満" in text
+    assert "推進本部で基準点を見直した" in text
+    assert "には該当しません" not in text
+
+
+def _pdf_text(response):
+    # Lines of a long note wrap in the PDF; joining without breaks lets a sentence be found whole.
+    return "".join(page.extract_text().replace("\n", "") for page in PdfReader(io.BytesIO(response.content)).pages)
 
 
 def test_csv_unknown_dataset_is_404(plan, policy_officer, as_user):

@@ -1,4 +1,4 @@
-"""Priority ranks: the plan's thresholds, places with ties, and the note that A cannot be reached."""
+"""Priority ranks: the document's rule, places with ties, and the note that A cannot be reached."""
 
 import itertools
 from decimal import Decimal
@@ -7,9 +7,11 @@ import pytest
 from django.urls import reverse
 
 from cityhall.plans import selectors, services
-from cityhall.plans.models import Initiative, priority_score, rank_for
+from cityhall.plans.models import Initiative
+from cityhall.plans.scoring import DOCUMENT_RULE
 
-RANK_A_NOTE = "計画書の算定式（G×Q×C×D÷4）では最高点が20.25点のため、A（24点以上）には該当しません。"
+RANK_A_NOTE = "算定式（G×Q×C×D÷4）では最高点が20.25点のため、A（24点以上）には該当しません。"
+RULE_TEXT = "優先度＝G×Q×C×D÷4（◎=3、○=2、△=1）。A 最優先：24点以上、B 優先：18点以上24点未満、C 計画変更：18点未満。"
 
 
 @pytest.mark.parametrize(
@@ -17,19 +19,21 @@ RANK_A_NOTE = "計画書の算定式（G×Q×C×D÷4）では最高点が20.25�
     [("24", "A"), ("24.00", "A"), ("81", "A"), ("23.99", "B"), ("18", "B"), ("17.99", "C"), ("0.25", "C")],
 )
 def test_rank_thresholds_are_inclusive(score, rank):
-    assert rank_for(Decimal(score)) == rank
+    assert DOCUMENT_RULE.rank(Decimal(score)) == rank
 
 
 def test_the_formula_tops_out_below_rank_a_as_the_note_says():
-    scores = [priority_score(*marks) for marks in itertools.product((1, 2, 3), repeat=4)]
-    assert max(score for score, _rank in scores) == Decimal("20.25")
+    scores = [DOCUMENT_RULE.scored(*marks) for marks in itertools.product((1, 2, 3), repeat=4)]
+    assert max(score for score, _rank in scores) == Decimal("20.25") == DOCUMENT_RULE.max_score
     assert {rank for _score, rank in scores} == {"B", "C"}
+    assert not DOCUMENT_RULE.a_is_reachable
 
 
 @pytest.mark.parametrize("name", ["console:plans:ranking", "console:plans:dashboard"])
 def test_the_ranking_and_dashboard_say_why_there_is_no_a(clerk, as_user, name):
     page = as_user(clerk).get(reverse(name)).content.decode()
     assert RANK_A_NOTE in page
+    assert RULE_TEXT in page
 
 
 @pytest.fixture

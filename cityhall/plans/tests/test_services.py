@@ -8,7 +8,8 @@ from django.utils import timezone
 from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from cityhall.core.models import AuditEntry
 from cityhall.plans import services
-from cityhall.plans.models import Evaluation, PriorityScore, ProgressReport, priority_score
+from cityhall.plans.models import Evaluation, PriorityScore, ProgressReport
+from cityhall.plans.scoring import DOCUMENT_RULE
 
 
 @pytest.mark.parametrize(
@@ -16,7 +17,7 @@ from cityhall.plans.models import Evaluation, PriorityScore, ProgressReport, pri
     [(3, 3, 3, 3, "20.25", "B"), (3, 3, 3, 2, "13.50", "C"), (2, 2, 2, 2, "4.00", "C"), (1, 1, 1, 1, "0.25", "C")],
 )
 def test_the_plan_formula(g, q, c, d, score, rank):
-    assert priority_score(g, q, c, d) == (Decimal(score), rank)
+    assert DOCUMENT_RULE.scored(g, q, c, d) == (Decimal(score), rank)
 
 
 def test_policy_officer_scores_and_rescoring_replaces_with_audit(policy_officer, window):

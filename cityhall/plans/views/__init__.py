@@ -16,6 +16,7 @@ from cityhall.plans.views.initiative import (
 )
 from cityhall.plans.views.meetings import meeting_detail, meeting_edit, meetings
 from cityhall.plans.views.pages import dashboard, decisions, evidence, gantt, overview, ranking
+from cityhall.plans.views.score_rule import score_rule
 
 __all__ = [
     "annual_plan",
@@ -38,6 +39,7 @@ __all__ = [
     "schedule_delete",
     "schedule_edit",
     "score",
+    "score_rule",
     "task",
     "task_status",
 ]

@@ -17,8 +17,9 @@ from cityhall.core.errors import NotFoundError
 from cityhall.core.fiscal_year import FiscalYear, HalfYear
 from cityhall.plans import selectors, services
 from cityhall.plans.forms import DecisionForm
-from cityhall.plans.models import ProgressStatus, Rank
+from cityhall.plans.models import ProgressStatus
 from cityhall.plans.permissions import can_edit_plan
+from cityhall.plans.scoring import Rank
 from cityhall.plans.views.access import reader_required, submit, year_param
 
 logger = logging.getLogger(__name__)
@@ -90,6 +91,7 @@ def ranking(request: HttpRequest) -> HttpResponse:
             "ranked": selectors.scores_for_year(plan, year),
             "years": plan.fiscal_years(),
             "matrix": selectors.score_matrix(plan),
+            "can_edit": can_edit_plan(request.user),
         },
     )
 
