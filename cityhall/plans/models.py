@@ -290,7 +290,9 @@ class ProgressReport(models.Model):
     half = models.PositiveSmallIntegerField(_("期"), choices=HalfChoices.choices)
     status = models.CharField(_("進捗"), max_length=20, choices=ProgressStatus.choices)
     comment = models.TextField(_("コメント"), blank=True)
-    evidence = models.FileField(_("根拠資料"), upload_to="plans/evidence/%Y/", blank=True)
+    evidence = models.ForeignKey(
+        "core.StoredFile", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("根拠資料")
+    )
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reported_at = models.DateTimeField(default=timezone.now)
 

@@ -106,7 +106,11 @@ def progress_evidence_get(*, actor: Any, report_id: int) -> ProgressReport:
     members. Anyone else is told it does not exist, so ids cannot be probed.
     Raises NotFoundError.
     """
-    report = ProgressReport.objects.select_related("initiative").filter(pk=report_id).exclude(evidence="").first()
+    report = (
+        ProgressReport.objects.select_related("initiative", "evidence")
+        .filter(pk=report_id, evidence__isnull=False)
+        .first()
+    )
     if report is None or not can_download_evidence(actor, report.initiative.department_id):
         raise NotFoundError("指定された根拠資料が見つかりません。")
     return report

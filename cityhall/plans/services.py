@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import PurePath
 from typing import Any, TypeVar
 
 from django.core.files.uploadedfile import UploadedFile
@@ -12,10 +11,12 @@ from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cityhall.core.audit import audit_record, snapshot
 from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from cityhall.core.fiscal_year import FiscalYear
+from cityhall.core.uploads import MB, UploadPolicy, stored_file_create
 from cityhall.plans.models import (
     ActionTask,
     AnnualPlan,
@@ -34,8 +35,12 @@ from cityhall.plans.models import (
 from cityhall.plans.permissions import can_edit_plan, can_report_on
 from cityhall.plans.scoring import CENT, ScoreRule
 
-EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
-EVIDENCE_EXTENSIONS = {".pdf", ".xlsx", ".docx", ".csv", ".txt", ".png", ".jpg", ".jpeg"}
+EVIDENCE_FILES = UploadPolicy(
+    purpose="plans.evidence",
+    what=gettext_lazy("根拠資料"),
+    kinds=("pdf", "xlsx", "docx", "xls", "doc", "csv", "text", "png", "jpeg"),
+    max_bytes=10 * MB,
+)
 PROGRESS_REPORTERS_ONLY = "この取組項目の進捗は、担当課または情報政策課のみ報告できます。"
 
 
@@ -385,17 +390,6 @@ def task_save(
     return target
 
 
-def _check_evidence(evidence: UploadedFile | None) -> None:
-    if evidence is None:
-        return
-    if evidence.size is not None and evidence.size > EVIDENCE_MAX_BYTES:
-        raise InvalidInputError("根拠資料は10MB以下のファイルにしてください。")
-    if PurePath(evidence.name or "").suffix.lower() not in EVIDENCE_EXTENSIONS:
-        raise InvalidInputError(
-            "根拠資料は PDF・Excel・Word・CSV・テキスト・画像（PNG/JPEG）のいずれかにしてください。"
-        )
-
-
 @transaction.atomic
 def progress_report(
     *,
@@ -421,12 +415,12 @@ def progress_report(
         raise InvalidInputError("進捗は 未着手・実施中・完了・遅延 のいずれかを選んでください。")
     if status == ProgressStatus.DELAYED and not comment.strip():
         raise InvalidInputError("遅延の場合は、理由と今後の見通しをコメントに記入してください。")
-    _check_evidence(evidence)
+    stored = stored_file_create(upload=evidence, policy=EVIDENCE_FILES, actor=actor) if evidence is not None else None
     target, before = _per_period(ProgressReport, initiative=initiative, fiscal_year=fiscal_year, half=half)
     target.status, target.comment, target.reported_by = status, comment, actor
     target.reported_at = timezone.now()
-    if evidence is not None:
-        target.evidence = evidence
+    if stored is not None:
+        target.evidence = stored
     _save_once_per_period(target, what="この期の進捗報告")
     _audit(
         actor=actor,

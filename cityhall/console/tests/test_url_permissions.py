@@ -209,7 +209,7 @@ def objects(admin_user, clerk, departments):
         fiscal_year=2024,
         half=1,
         status="done",
-        evidence=SimpleUploadedFile("根拠.pdf", b"%PDF-1.4"),
+        evidence=sample_files.upload("根拠.pdf", sample_files.pdf()),
     )
     meeting = Meeting.objects.create(
         committee="headquarters", held_on=dt.date(2024, 5, 1), title="会議", created_by=admin_user

@@ -4,15 +4,16 @@ import datetime as dt
 import logging
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cityhall.accounts.models import CommitteeMembership
-from cityhall.core.errors import NotFoundError
+from cityhall.core.errors import InvalidInputError, NotFoundError
 from cityhall.plans import selectors, services
+from cityhall.plans.models import ProgressReport
 from conftest import make_user
+from tests import sample_files as files
 
-CONTENT = b"%PDF-1.4 evidence of the pilot"
+CONTENT = files.pdf("evidence of the pilot")
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def report(clerk, window):
         fiscal_year=2024,
         half=1,
         status="in_progress",
-        evidence=SimpleUploadedFile("試行結果.pdf", CONTENT, content_type="application/pdf"),
+        evidence=files.upload("試行結果.pdf", CONTENT, "application/pdf"),
     )
 
 
@@ -42,6 +43,8 @@ def test_the_department_in_charge_downloads_its_evidence(clerk, report, as_user)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == CONTENT
     assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
 
 
 def test_the_ict_policy_division_downloads_any_evidence(policy_officer, report, as_user):
@@ -80,8 +83,28 @@ def test_the_initiative_page_links_evidence_only_for_those_who_may_download(
 
 
 def test_a_missing_file_is_404_and_logged(clerk, report, as_user, caplog):
-    report.evidence.storage.delete(report.evidence.name)
-    with caplog.at_level(logging.WARNING, logger="cityhall.plans.views"):
+    report.evidence.file.storage.delete(report.evidence.file.name)
+    with caplog.at_level(logging.WARNING, logger="cityhall.core.uploads"):
         response = _download(as_user(clerk), report)
     assert response.status_code == 404
-    assert any("Evidence file missing" in r.getMessage() for r in caplog.records)
+    assert any("missing its bytes" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("malware.pdf", files.windows_executable(), "中身は実行ファイル"),
+        ("集計.xlsx", files.corrupt_zip(), "壊れている"),
+    ],
+)
+def test_evidence_passes_the_same_gate_as_every_upload(clerk, window, name, content, message):
+    with pytest.raises(InvalidInputError, match=message):
+        services.progress_report(
+            actor=clerk,
+            initiative=window,
+            fiscal_year=2024,
+            half=1,
+            status="in_progress",
+            evidence=files.upload(name, content, "application/pdf"),
+        )
+    assert not ProgressReport.objects.exists()

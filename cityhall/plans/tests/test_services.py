@@ -10,6 +10,7 @@ from cityhall.core.models import AuditEntry
 from cityhall.plans import services
 from cityhall.plans.models import Evaluation, PriorityScore, ProgressReport
 from cityhall.plans.scoring import DOCUMENT_RULE
+from tests import sample_files as files
 
 
 @pytest.mark.parametrize(
@@ -75,7 +76,7 @@ def test_clerks_cannot_score(clerk, window):
 
 
 def test_department_reports_on_its_own_initiative(clerk, window):
-    evidence = SimpleUploadedFile("議事メモ.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    evidence = files.upload("議事メモ.pdf", files.pdf(), "application/pdf")
     report = services.progress_report(
         actor=clerk,
         initiative=window,
@@ -86,7 +87,7 @@ def test_department_reports_on_its_own_initiative(clerk, window):
         evidence=evidence,
     )
     assert report.reported_by == clerk
-    assert report.evidence.name.endswith(".pdf")
+    assert report.evidence.name == "議事メモ.pdf" and report.evidence.content_type == "application/pdf"
     entry = AuditEntry.objects.get(action="plans.progress_report")
     assert entry.actor == clerk and entry.after["status"] == "in_progress"
 
@@ -104,7 +105,7 @@ def test_progress_rules(clerk, policy_officer, window, cloud):
         services.progress_report(actor=clerk, initiative=window, fiscal_year=2024, half=3, status="done")
     with pytest.raises(InvalidInputError, match="進捗は"):
         services.progress_report(actor=clerk, initiative=window, fiscal_year=2024, half=1, status="finished")
-    big = SimpleUploadedFile("x.pdf", b"0" * (services.EVIDENCE_MAX_BYTES + 1))
+    big = SimpleUploadedFile("x.pdf", b"0" * (services.EVIDENCE_FILES.max_bytes + 1))
     with pytest.raises(InvalidInputError, match="10MB"):
         services.progress_report(actor=clerk, initiative=window, fiscal_year=2024, half=1, status="done", evidence=big)
     exe = SimpleUploadedFile("tool.exe", b"MZ")

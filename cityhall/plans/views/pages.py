@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import logging
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cityhall.core.errors import NotFoundError
 from cityhall.core.fiscal_year import FiscalYear, HalfYear
+from cityhall.core.uploads import stored_file_response
 from cityhall.plans import selectors, services
 from cityhall.plans.forms import DecisionForm
 from cityhall.plans.models import ProgressStatus
 from cityhall.plans.permissions import can_edit_plan
 from cityhall.plans.scoring import Rank
 from cityhall.plans.views.access import reader_required, submit, year_param
-
-logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -101,12 +97,8 @@ def ranking(request: HttpRequest) -> HttpResponse:
 def evidence(request: HttpRequest, report_id: int) -> HttpResponseBase:
     """Evidence files are private: served only after the permission check."""
     report = selectors.progress_evidence_get(actor=request.user, report_id=report_id)
-    try:
-        handle = report.evidence.open("rb")
-    except OSError:  # FileNotFoundError included: the record outlived its file
-        logger.warning("Evidence file missing for progress report %s: %s", report.pk, report.evidence.name)
-        raise NotFoundError(_("指定された根拠資料が見つかりません。")) from None
-    return FileResponse(handle, as_attachment=True, filename=report.evidence.name.rsplit("/")[-1])
+    assert report.evidence is not None
+    return stored_file_response(report.evidence)
 
 
 @require_http_methods(["GET", "POST"])
