@@ -194,8 +194,20 @@ class ChecklistItem:
     notes: tuple[str, ...]
 
 
-def checklist(event: LifeEvent, answers: dict[str, str]) -> list[ChecklistItem]:
-    """Procedures the answers call for, once each, grouped by department in display order."""
+@dataclass(frozen=True)
+class ChecklistGroup:
+    """One department's procedures in a checklist, under the department's heading."""
+
+    department: Any
+    items: tuple[ChecklistItem, ...]
+
+
+def checklist(event: LifeEvent, answers: dict[str, str]) -> list[ChecklistGroup]:
+    """Procedures the answers call for, once each, in the order of the event's rules.
+
+    They are grouped under their department; departments come in the order of their
+    first procedure, so a checklist whose rules start with 死亡届 starts with 市民課.
+    """
     valid = {q.key: {str(c[0]) for c in q.choices} for q in event.questions.all()}
     clean = {k: v for k, v in answers.items() if k in valid and v in valid[k]}
     notes: dict[int, list[str]] = {}
@@ -207,8 +219,12 @@ def checklist(event: LifeEvent, answers: dict[str, str]) -> list[ChecklistItem]:
         procedures.setdefault(rule.procedure_id, rule.procedure)
         if rule.note:
             notes.setdefault(rule.procedure_id, []).append(rule.note)
-    items = [ChecklistItem(p, tuple(notes.get(p.pk, []))) for p in procedures.values()]
-    return sorted(items, key=lambda i: (i.procedure.department.sort_order, i.procedure.department_id))
+    groups: dict[int, list[ChecklistItem]] = {}
+    for procedure in procedures.values():
+        groups.setdefault(procedure.department_id, []).append(
+            ChecklistItem(procedure, tuple(notes.get(procedure.pk, [])))
+        )
+    return [ChecklistGroup(items[0].procedure.department, tuple(items)) for items in groups.values()]
 
 
 # --- notices, emergency mode, opening hours ---------------------------------------------

@@ -96,14 +96,15 @@ def _answers(request: HttpRequest, event_slug: str) -> tuple[LifeEvent, dict[str
 def checklist(request: HttpRequest, slug: str) -> HttpResponse:
     """The personal checklist. Answers live only in the URL, so it can be shared and nothing is stored."""
     event, answers = _answers(request, slug)
-    items = selectors.checklist(event, answers)
+    groups = selectors.checklist(event, answers)
     query = urlencode(answers)
     return render(
         request,
         "procedures/checklist.html",
         {
             "event": event,
-            "items": items,
+            "groups": groups,
+            "count": sum(len(group.items) for group in groups),
             "answers": answers,
             "query": query,
             "share_url": request.build_absolute_uri(f"{reverse('procedures:checklist', args=[slug])}?{query}"),
@@ -116,11 +117,10 @@ def checklist(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def checklist_download(request: HttpRequest, slug: str) -> HttpResponse:
     event, answers = _answers(request, slug)
-    items = selectors.checklist(event, answers)
     municipality = core_selectors.municipality_find()
     pdf = checklist_pdf.render(
         event=event,
-        items=items,
+        groups=selectors.checklist(event, answers),
         municipality=municipality,
         today=timezone.localdate(),
     )

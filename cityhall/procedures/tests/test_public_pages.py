@@ -93,3 +93,25 @@ def test_pages_showing_a_message_are_never_public(demo):
     assert "public" not in after_logout["Cache-Control"]
     fresh = Client().get(reverse("portal:home"))
     assert "public" in fresh["Cache-Control"]
+
+
+def test_checklists_follow_the_rules_order_under_department_headings(demo):
+    from cityhall.procedures import selectors
+    from cityhall.procedures.models import LifeEvent
+
+    event = LifeEvent.objects.get(slug="bereavement")
+    groups = selectors.checklist(event, {})
+    first = groups[0].items[0].procedure
+    assert first.published.title == "死亡届", "the rules start with 死亡届, so the checklist does"
+    rule_order = [r.procedure_id for r in event.rules.order_by("order", "id")]
+    listed = [item.procedure.pk for group in groups for item in group.items]
+    assert len({g.department.pk for g in groups}) == len(groups), "one heading per department"
+    for group in groups:  # within a department, the configured order
+        ids = [item.procedure.pk for item in group.items]
+        assert ids == sorted(ids, key=rule_order.index)
+    page = Client().get(reverse("procedures:checklist", args=["bereavement"])).content.decode()
+    headings = [g.department.name for g in groups]
+    positions = [page.index(f">{name}</h2>") for name in headings]
+    assert positions == sorted(positions)
+    assert page.index("死亡届") < page.index(headings[1])
+    assert set(listed) <= set(rule_order)
