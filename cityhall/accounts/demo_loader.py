@@ -28,7 +28,14 @@ def _organisation() -> tuple[Municipality, dict[str, Department]]:
         division, _c = Department.objects.update_or_create(
             municipality=municipality,
             code=code,
-            defaults={"name": name, "name_en": name_en, "kind": Department.Kind.BUREAU, "sort_order": order},
+            defaults={
+                "name": name,
+                "name_en": name_en,
+                "kind": Department.Kind.BUREAU,
+                "sort_order": order,
+                "location": "本庁舎",
+                "phone": "0287-23-1111",
+            },
         )
         departments[code] = division
         for s_code, s_name, s_en in sections:
@@ -51,7 +58,14 @@ def _organisation() -> tuple[Municipality, dict[str, Department]]:
         departments[s_code], _c = Department.objects.update_or_create(
             municipality=municipality,
             code=s_code,
-            defaults={"name": s_name, "name_en": s_en, "kind": Department.Kind.OFFICE, "sort_order": order},
+            defaults={
+                "name": s_name,
+                "name_en": s_en,
+                "kind": Department.Kind.OFFICE,
+                "sort_order": order,
+                "location": "本庁舎",
+                "phone": "0287-23-1111",
+            },
         )
     return municipality, departments
 

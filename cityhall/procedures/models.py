@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import PurePath
 from typing import Any, ClassVar
 
@@ -261,8 +262,8 @@ class DepartmentPage(models.Model):
 
     department = models.OneToOneField("core.Department", on_delete=models.CASCADE, related_name="+")
     introduction = models.TextField(_("紹介"), blank=True)
-    opens_at = models.TimeField(_("開庁時刻"), default="08:30")
-    closes_at = models.TimeField(_("閉庁時刻"), default="17:15")
+    opens_at = models.TimeField(_("開庁時刻"), default=dt.time(8, 30))
+    closes_at = models.TimeField(_("閉庁時刻"), default=dt.time(17, 15))
     hours_note = models.CharField(_("受付時間の補足"), max_length=200, blank=True)
 
     def __str__(self) -> str:

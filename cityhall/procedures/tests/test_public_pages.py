@@ -115,3 +115,16 @@ def test_checklists_follow_the_rules_order_under_department_headings(demo):
     assert positions == sorted(positions)
     assert page.index("死亡届") < page.index(headings[1])
     assert set(listed) <= set(rule_order)
+
+
+def test_every_department_page_says_when_where_and_how_to_call(demo):
+    """議会事務局 and 会計課 showed 「平日 〜」 with no hours, phone or place."""
+    import re
+
+    from cityhall.core import selectors as core_selectors
+
+    client = Client()
+    for department in core_selectors.department_list():
+        page = client.get(reverse("procedures:department", args=[department.code])).content.decode()
+        assert re.search(r"平日 \d{1,2}:\d{2}〜\d{1,2}:\d{2}", page), department.name
+        assert "<dt>場所</dt>" in page and 'href="tel:' in page, department.name
