@@ -257,6 +257,7 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "電子市役所 <noreply@loc
 
 # --- I18N -----------------------------------------------------------------
 LANGUAGE_CODE = "ja"
+FORMAT_MODULE_PATH = ["config.formats"]  # the house date formats
 LANGUAGES = [("ja", _("日本語")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Tokyo"

@@ -4,10 +4,9 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.utils import timezone
-from django.utils.dateformat import format as date_format
 
 from cityhall.core import wareki
+from cityhall.core.templatetags.wareki import wareki_date
 from cityhall.plans.models import Plan
 from cityhall.plans.scoring import departure_text
 from cityhall.plans.scoring import points as scoring_points
@@ -42,7 +41,7 @@ def score_rule_notes(plan: Plan, can_change: bool = False) -> dict[str, Any]:
     if not rule.is_document_rule:
         changed_at = plan.score_rule_changed_at
         departure = departure_text(
-            changed_on=date_format(timezone.localtime(changed_at), "Y-m-d") if changed_at else "",
+            changed_on=wareki_date(changed_at) if changed_at else "",
             note=plan.score_rule_note,
         )
     return {"rule": rule, "departure": departure, "can_change": can_change}
