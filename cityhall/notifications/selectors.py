@@ -57,4 +57,4 @@ def caught_message(email: OutboundEmail) -> CaughtMessage | None:
     body = message.get_body(preferencelist=("plain", "html"))
     text = body.get_content() if body is not None else ""
     names = ("From", "To", "Subject", "Date", "Message-ID")
-    return CaughtMessage(caught.received_at, [(n, str(message[n])) for n in names if message[n]], str(text))
+    return CaughtMessage(caught.received_at, [(n, str(message[n]).strip()) for n in names if message[n]], str(text))

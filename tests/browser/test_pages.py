@@ -54,6 +54,7 @@ CONSOLE_PAGES = [
     "/console/plans/ranking/rule/",
     "/console/plans/decisions/",
     "/console/plans/meetings/",
+    "/console/notifications/outbox/",
 ]
 
 
@@ -278,6 +279,7 @@ def test_portal_with_demo_data(page: Page, page_errors: BrowserErrors) -> None:
     page.wait_for_load_state()
     assert "/life/moving-in/checklist/?" in page.url
     assert page.locator("main .checklist > li").count() >= 5
+    assert "転入届" in page.locator("main .checklist h3").first.inner_text(), "the rules start with 転入届"
     page.screenshot(path=SCREENSHOT_DIR / "portal-checklist-390.png", full_page=True)
     assert_accessible(page, page_errors)
     with page.expect_download() as download:
@@ -309,4 +311,57 @@ def test_procedure_console_with_demo_data(
     page.get_by_role("link", name="住民票の写し", exact=True).first.click()
     page.wait_for_load_state()
     page.screenshot(path=SCREENSHOT_DIR / "console-procedure-edit-1280.png", full_page=True)
+    assert_accessible(page, page_errors)
+
+
+def test_outbox_shows_the_caught_mail(
+    page: Page, page_errors: BrowserErrors, sign_in: Callable[[User], None], settings: Any
+) -> None:
+    """The demo without a mail relay: a sign-up mail is caught and read in the console, with its link."""
+    import time
+
+    from aiosmtpd.controller import Controller
+    from django.core.mail import send_mail
+
+    from cityhall.notifications.management.commands.mailcatcher import _Keeper
+    from cityhall.notifications.models import CaughtEmail, OutboundEmail
+    from conftest import _free_port
+
+    call_command("demo", stdout=StringIO())
+    port = _free_port()
+    catcher = Controller(_Keeper(), hostname="127.0.0.1", port=port)
+    catcher.start()
+    settings.CITYHALL_EMAIL_TRANSPORT = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    try:
+        body = "大田原市 電子市役所からのお知らせです。\n\n次のリンクを開いて確認してください。\nhttp://127.0.0.1:8000/accounts/confirm-email/abc/\n"
+        send_mail("【大田原市 電子市役所】メールアドレスの確認", body, None, ["hajime@example.jp"])
+        deadline = time.monotonic() + 10
+        while not CaughtEmail.objects.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        catcher.stop()
+    email = OutboundEmail.objects.get(to=["hajime@example.jp"])
+    sign_in(User.objects.get(email="policy@demo.ohtawara.example.jp"))
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    for name, path in (
+        ("console-outbox", "/console/notifications/outbox/"),
+        ("console-outbox-mail", f"/console/notifications/outbox/{email.pk}/"),
+    ):
+        for viewport in (PHONE, DESKTOP):
+            page.set_viewport_size(viewport)
+            open_page(page, path)
+            page.screenshot(path=SCREENSHOT_DIR / f"{name}-{viewport['width']}.png", full_page=True)
+        assert_accessible(page, page_errors)
+    assert page.get_by_role("link", name="http://127.0.0.1:8000/accounts/confirm-email/abc/").count() == 1
+
+
+def test_bereavement_checklist_on_a_desktop(page: Page, page_errors: BrowserErrors) -> None:
+    call_command("demo", stdout=StringIO())
+    page.set_viewport_size(DESKTOP)
+    open_page(page, "/life/bereavement/checklist/?insurance=kokuho")
+    assert page.locator("main h2").first.inner_text() == "市民課"
+    assert "死亡届" in page.locator("main .checklist h3").first.inner_text()
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOT_DIR / "portal-checklist-bereavement-1280.png", full_page=True)
     assert_accessible(page, page_errors)
