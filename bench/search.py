@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import jaconv
 
+from cityhall.core.search import SearchDocument, SearchIndex
 from cityhall.core.text import normalize, search_key
-from cityhall.procedures.search import SearchDocument, SearchIndex
 
 SUBJECTS = [
     ("住民票", "じゅうみんひょう"),

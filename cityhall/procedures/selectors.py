@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from cityhall.core.errors import NotFoundError
+from cityhall.core.search import SearchDocument, SearchHit, SearchIndex
 from cityhall.procedures.models import (
     Category,
     Channel,
@@ -26,7 +27,6 @@ from cityhall.procedures.models import (
     ProcedureVersion,
     Synonym,
 )
-from cityhall.procedures.search import SearchDocument, SearchHit, SearchIndex
 
 Status = ProcedureVersion.Status
 

@@ -53,3 +53,18 @@ def test_prose_keeps_everything_but_control_characters_and_line_endings():
 )
 def test_names_are_trimmed_with_one_space_between_parts(raw, expected):
     assert text.name(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("避難所一覧", "ひなんじょいちらん"),
+        ("公衆トイレ", "こうしゅうといれ"),
+        ("AED設置箇所", "AEDせっちかしょ"),
+        ("", ""),
+    ],
+)
+def test_readings_for_search_keys(text, expected):
+    from cityhall.core.readings import reading
+
+    assert reading(text) == expected

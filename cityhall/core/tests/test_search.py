@@ -10,8 +10,7 @@ from itertools import product
 import jaconv
 import pytest
 
-from cityhall.core.text import search_key
-from cityhall.procedures.search import (
+from cityhall.core.search import (
     _KATAKANA_RUN,
     _STABLE,
     MAX_QUERY_CHARS,
@@ -23,6 +22,7 @@ from cityhall.procedures.search import (
     best_window,
     loose,
 )
+from cityhall.core.text import search_key
 
 PROCEDURES = [
     (

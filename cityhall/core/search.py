@@ -1,4 +1,4 @@
-"""In-memory search over the procedures guide, tolerant of how residents actually type.
+"""In-memory search tolerant of how residents actually type (the procedures guide, the open data catalogue).
 
 Documents and queries are compared by a key with `cityhall.core.text.search_key`
 semantics (NFKC, katakana to hiragana, case-folded) with spaces and punctuation
@@ -240,7 +240,7 @@ def best_window(pattern: str, text: str, max_distance: int) -> tuple[int, int, i
 
 
 class SearchIndex:
-    """Immutable index of procedure documents; build once with `build`, search from any thread."""
+    """Immutable index of documents (procedures, datasets); build once with `build`, search from any thread."""
 
     def __init__(
         self,
