@@ -4,13 +4,24 @@ from .checks import Issue
 from .decode import DecodeError, decode, read_upload
 from .engine import JAPAN_BBOX, MAX_PROBLEMS, BBox, Problem, Report, apply_fixes, validate
 from .labels import PROBLEM_LABELS
-from .schema import REFERENCE_JSON, ColumnRule, Schema, delimiter_problem, detect, header_key, load_schemas, map_header
+from .schema import (
+    REFERENCE_JSON,
+    UNKNOWN,
+    ColumnRule,
+    Schema,
+    delimiter_problem,
+    detect,
+    header_key,
+    load_schemas,
+    map_header,
+)
 
 __all__ = [
     "JAPAN_BBOX",
     "MAX_PROBLEMS",
     "PROBLEM_LABELS",
     "REFERENCE_JSON",
+    "UNKNOWN",
     "BBox",
     "ColumnRule",
     "DecodeError",

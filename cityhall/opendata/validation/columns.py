@@ -15,7 +15,7 @@ from operator import le, methodcaller
 
 from .checks import FORMULA_START, Check, Issue, build_check, parse_number
 from .report import Report
-from .schema import ColumnRule
+from .schema import UNKNOWN, ColumnRule
 
 JAPAN_BBOX = (20.0, 122.0, 46.0, 154.0)  # min_lat, min_lon, max_lat, max_lon
 BBox = tuple[float, float, float, float]
@@ -64,7 +64,36 @@ def column_checker(rule: ColumnRule, report: Report) -> ColumnCheck:
     values = _Values(rule, report)
     if rule.unique:
         return _Unique(rule, report, _format_checker(rule, values))
+    if rule.blank_is_value:
+        return _Unknown(rule, report, values)
     return _format_checker(rule, values)
+
+
+class _Unknown:
+    """A column whose blank is a value, with cells marked UNKNOWN (a fix adds them for a column the file did not
+    have): one problem for the column, not one per row, as it is one decision — fill the column in, or confirm
+    that every row is 該当なし."""
+
+    def __init__(self, rule: ColumnRule, report: Report, values: _Values) -> None:
+        values.good.add(UNKNOWN)  # reported once below, not as a wrong value in every row
+        self.name, self.add, self.values, self.reported = rule.name, report.add, values, False
+
+    def __call__(self, col: Sequence[str], rows: Sequence[int]) -> None:
+        self.values(col, rows)
+        if not self.reported and UNKNOWN in col:
+            self.reported = True
+            self.add(rows[col.index(UNKNOWN)], self.name, UNKNOWN, _unknown_issue(self.name))
+
+
+def _unknown_issue(name: str) -> Issue:
+    return (
+        "flag_unknown",
+        f"「{name}」が「{UNKNOWN}」の行があります。この項目の空欄は「該当なし」の意味になるため、"
+        f"元のファイルになかった列は自動修正で空欄ではなく「{UNKNOWN}」として追加しています。"
+        "各行に「1」（該当）か空欄（該当なし）を入れたファイルをアップロードし直すか、"
+        "すべての行が該当なしであることを理由を添えて確認してください。",
+        None,
+    )
 
 
 def _format_checker(rule: ColumnRule, values: _Values) -> ColumnCheck:

@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from .columns import JAPAN_BBOX, BBox, ColumnCheck, LatLon, column_checker, number_checker
 from .reader import Block, read_header
 from .report import MAX_PROBLEMS, Problem, Report
-from .schema import Schema, delimiter_problem, map_header
+from .schema import UNKNOWN, ColumnRule, Schema, delimiter_problem, map_header
 
 __all__ = ["JAPAN_BBOX", "MAX_PROBLEMS", "BBox", "Problem", "Report", "apply_fixes", "validate"]
 
@@ -147,8 +147,18 @@ def _header_problems(report: Report, header: list[str]) -> list[str | None]:
         seen.add(name)
     for rule in report.schema.columns:
         if rule.required and rule.name not in seen:
-            report.add(1, rule.name, "", ("missing_column", f"必須項目「{rule.name}」の列がありません。", None))
+            report.add(1, rule.name, "", ("missing_column", _missing_message(rule), None))
     return mapping
+
+
+def _missing_message(rule: ColumnRule) -> str:
+    if rule.blank_is_value:
+        return (
+            f"必須項目「{rule.name}」の列がありません。この項目の空欄は「該当なし」の意味になるため、"
+            f"自動修正では空欄ではなく「{UNKNOWN}」として列を追加します。公開する前に値を入れるか、"
+            "すべて該当なしであることを理由を添えて確認してください。"
+        )
+    return f"必須項目「{rule.name}」の列がありません。"
 
 
 def _rows(source: str | Iterable[str]) -> Iterator[list[str]]:
@@ -162,13 +172,16 @@ def apply_fixes(
     bbox: BBox | None = None,
     codes: Collection[str] | None = None,
     reorder: bool = True,
+    confirmed: Collection[str] = (),
 ) -> str:
     """The file with the mechanical fixes applied: all of them, or those of the problem codes in `codes`.
 
     With `reorder` the columns come in schema order under the schema's names (unknown columns kept at the end,
-    a missing column added empty); without it the file keeps its own columns and header text. Blank lines are
-    dropped and rows of the wrong length padded or cut to the header's width either way. The text is
-    returned; publish it as UTF-8 with BOM. Raises ValueError as `validate` does.
+    a missing column added: empty, or UNKNOWN in every row where a blank would mean something; such a column
+    that is not required is left out instead); without it the file keeps its own columns and header text.
+    In the columns named in `confirmed` (a person confirmed every row 該当なし), UNKNOWN cells become blank.
+    Blank lines are dropped and rows of the wrong length padded or cut to the header's width either way. The
+    text is returned; publish it as UTF-8 with BOM. Raises ValueError as `validate` does.
     """
     report = validate(source, schema, bbox=bbox)
     fixes = report.fixes
@@ -176,15 +189,9 @@ def apply_fixes(
         wanted = set(codes)
         fixes = {cell: fix for cell, fix in fixes.items() if report.fix_codes.get(cell) in wanted}
     width = len(report.header)
-    if reorder:
-        positions = {name: i for i, name in enumerate(report.mapping) if name is not None}
-        extra = [i for i, name in enumerate(report.mapping) if name is None]
-        order = [positions.get(rule.name) for rule in schema.columns] + extra
-        out_header = [rule.name for rule in schema.columns] + [report.header[i] for i in extra]
-        names = [rule.name for rule in schema.columns] + [None] * len(extra)
-    else:
-        order, out_header, names = list(range(width)), report.header, report.mapping
+    order, out_header, names, fills = _layout(report, reorder=reorder)
     fixed_columns = [(j, name) for j, name in enumerate(names) if name is not None]
+    unknown_to_blank = [j for j, name in enumerate(names) if name is not None and name in confirmed]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(out_header)
@@ -193,12 +200,35 @@ def apply_fixes(
     for r, raw in enumerate(reader, 2):
         if not raw:
             continue
-        row = (raw + [""] * width)[:width]
-        out = [row[i] if i is not None else "" for i in order]
+        row = (raw + [""] * width)[:width] + fills
+        out = [row[i] for i in order]
         if fixes:
             for j, name in fixed_columns:
                 fix = fixes.get((r, name))
                 if fix is not None:
                     out[j] = fix
+        for j in unknown_to_blank:
+            if out[j] == UNKNOWN:
+                out[j] = ""
         writer.writerow(out)
     return buffer.getvalue()
+
+
+def _layout(report: Report, *, reorder: bool) -> tuple[list[int], list[str], list[str | None], list[str]]:
+    """Where each output column comes from (an index into a row of the file with `fills` appended after its
+    own cells), the output header, the schema name of each output column, and the values of added columns."""
+    width = len(report.header)
+    if not reorder:
+        return list(range(width)), report.header, report.mapping, []
+    positions = {name: i for i, name in enumerate(report.mapping) if name is not None}
+    extra = [i for i, name in enumerate(report.mapping) if name is None]
+    # An optional column whose blank is a value would only add a question nobody asked: leave it out.
+    kept = [
+        rule for rule in report.schema.columns if rule.name in positions or rule.required or not rule.blank_is_value
+    ]
+    missing = [rule for rule in kept if rule.name not in positions]
+    positions.update({rule.name: width + k for k, rule in enumerate(missing)})
+    order = [positions[rule.name] for rule in kept] + extra
+    out_header = [rule.name for rule in kept] + [report.header[i] for i in extra]
+    names: list[str | None] = [rule.name for rule in kept]
+    return order, out_header, names + [None] * len(extra), [UNKNOWN if r.blank_is_value else "" for r in missing]

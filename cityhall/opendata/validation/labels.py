@@ -42,6 +42,7 @@ PROBLEM_LABELS: dict[str, str] = {
     "url_format": "URLの書き方が違う",
     "email_format": "メールアドレスの書き方が違う",
     "flag_value": "有無・該当の値が違う",
+    "flag_unknown": "値が「不明」の列（空欄は該当なしの意味）",
     "enum_value": "選択肢にない値",
     "list_format": "複数の値の区切りが違う",
 }

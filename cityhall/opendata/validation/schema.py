@@ -17,6 +17,11 @@ Kind = Literal[
 
 REFERENCE_JSON = Path(__file__).resolve().parent.parent / "reference" / "standard-dataset-schemas.json"
 
+# What a fix writes into a column the file did not have when a blank there would mean something (a 1/blank
+# flag's blank is 該当なし). It is no value of the column, so the file cannot be published until a person
+# fills the column in or confirms it.
+UNKNOWN = "不明"
+
 # "1_名称", "1.名称", "No.1 名称", "(1)名称" after NFKC.
 _NUMBERING = re.compile(r"^(?:no\.?\s*)?\(?\d+\)?[\s._:、．-]*", re.IGNORECASE)
 # Brackets, underscores and spaces differ between files: 建物名等(方書) / 建物名等_方書 / 建物名等（方書）.
@@ -39,6 +44,11 @@ class ColumnRule:
     aliases: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()
     unique: bool = False
+
+    @property
+    def blank_is_value(self) -> bool:
+        """Whether a blank cell states something (1/blank flags: blank = 該当なし), so blank cannot mean unknown."""
+        return self.kind == "flag_1"
 
 
 @dataclass(frozen=True, slots=True)
