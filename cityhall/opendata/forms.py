@@ -64,6 +64,21 @@ class PublishForm(core_forms.Form):
     )
 
 
+class ConfirmUnknownForm(core_forms.Form):
+    """Columns still 不明 that a person confirms as 該当なし in every row, and why (shown with the version)."""
+
+    column = forms.MultipleChoiceField(label=_("すべての行が該当なしの列"), widget=forms.CheckboxSelectMultiple)
+    reason = forms.CharField(
+        label=_("確認した理由（公開されます）"),
+        max_length=200,
+        help_text=_("例: 市内に火山がないため、火山現象の指定はありません（地域防災計画で確認）。"),
+    )
+
+    def __init__(self, *args: Any, columns: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["column"].choices = [(column, column) for column in columns]  # type: ignore[attr-defined]
+
+
 class DataRequestForm(core_forms.Form):
     title = forms.CharField(label=_("欲しいデータ"), max_length=120, help_text=_("例: 市内の公園の遊具の一覧"))
     body = forms.CharField(

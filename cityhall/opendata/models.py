@@ -191,6 +191,9 @@ class Upload(models.Model):
     fixable = models.JSONField(default=dict)
     problems = models.JSONField(default=list)
     fixes_applied = models.JSONField(default=list)
+    # Columns a fix added as 不明 that a person confirmed as 該当なし in every row, with why:
+    # [{"columns": [...], "reason": "...", "by": email, "by_name": name, "at": iso}]; shown with the version.
+    confirmations = models.JSONField(default=list, blank=True)
     pending_fix = models.JSONField(null=True, blank=True)  # {"codes": [...] or None, "reorder": bool}
     publish_note = models.TextField(blank=True)  # the 変更内容 typed when 公開する was pressed
     publish_requested_by = models.ForeignKey(
@@ -213,6 +216,11 @@ class Upload(models.Model):
     @property
     def fixable_count(self) -> int:
         return sum(int(v) for v in self.fixable.values())
+
+    @property
+    def columns_to_confirm(self) -> list[str]:
+        """Columns whose rows are still 不明 (problem `flag_unknown`), in the order the problem list shows them."""
+        return list(dict.fromkeys(p["column"] for p in self.problems if p.get("code") == "flag_unknown"))
 
     @property
     def can_publish(self) -> bool:

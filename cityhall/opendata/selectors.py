@@ -152,7 +152,7 @@ def resource_get(*, resource_id: Any, public: bool = True) -> Resource:
 
 
 def versions_of(dataset: Dataset) -> QuerySet[DatasetVersion]:
-    return dataset.versions.select_related("published_by").prefetch_related("resources").order_by("-number")
+    return dataset.versions.select_related("published_by", "upload").prefetch_related("resources").order_by("-number")
 
 
 def version_get(*, version_id: int) -> DatasetVersion:

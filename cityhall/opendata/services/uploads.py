@@ -16,6 +16,7 @@ from django.utils import timezone
 from cityhall.core.audit import audit_record, audited_update
 from cityhall.core.background import enqueue_on_commit
 from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
+from cityhall.core.text import normalize
 from cityhall.opendata import selectors
 from cityhall.opendata.models import Dataset, Upload
 from cityhall.opendata.permissions import can_manage
@@ -120,6 +121,7 @@ def _current_text(upload: Upload) -> str:
             bbox=selectors.catalog_settings().bbox,
             codes=None if codes is None else set(codes),
             reorder=bool(upload.pending_fix.get("reorder", True)),
+            confirmed=set(upload.pending_fix.get("confirm") or ()),
         )
     return text
 
@@ -184,20 +186,15 @@ def upload_apply_fixes(
     if not can_manage(actor, upload.dataset.department_id):
         raise PermissionDeniedError()
     with transaction.atomic():
-        locked = Upload.objects.select_for_update().select_related("dataset").get(pk=upload.pk)
-        if locked.status != Upload.Status.CHECKED or locked.revision != revision:
-            raise ConflictError("このファイルは別の操作で更新されました。画面を更新してからもう一度お試しください。")
+        locked = _lock_checked(upload, revision)
         wanted = set(codes) if codes is not None else set(locked.fixable)
         if not wanted & set(locked.fixable) and not (reorder and codes is None):
             raise InvalidInputError("自動で直せる問題がありません。")
-        locked.revision += 1
-        locked.pending_fix = {"codes": None if codes is None else sorted(wanted), "reorder": reorder}
+        _queue_check(locked, {"codes": None if codes is None else sorted(wanted), "reorder": reorder})
         locked.fixes_applied = [
             *locked.fixes_applied,
             {"codes": sorted(wanted), "at": timezone.now().isoformat(), "by": getattr(actor, "email", "")},
         ]
-        locked.status = Upload.Status.PENDING
-        locked.status_changed_at = timezone.now()
         locked.save()
         audit_record(
             actor=actor,
@@ -206,6 +203,68 @@ def upload_apply_fixes(
             object_label=f"{locked.dataset.title}: {locked.original_name}",
             before={"revision": revision, "counts": upload.counts},
             after={"revision": locked.revision, "codes": sorted(wanted)},
+            department_id=locked.dataset.department_id,
+            request=request,
+        )
+    return _check_soon(locked)
+
+
+def _lock_checked(upload: Upload, revision: int) -> Upload:
+    """The upload, locked, if it is still checked at `revision` (the one the clerk's page showed)."""
+    locked = Upload.objects.select_for_update().select_related("dataset").get(pk=upload.pk)
+    if locked.status != Upload.Status.CHECKED or locked.revision != revision:
+        raise ConflictError("このファイルは別の操作で更新されました。画面を更新してからもう一度お試しください。")
+    return locked
+
+
+def _queue_check(locked: Upload, pending_fix: dict[str, Any]) -> None:
+    """Claim the next revision for a change the following check makes to the file (the caller saves)."""
+    locked.revision += 1
+    locked.pending_fix = pending_fix
+    locked.status = Upload.Status.PENDING
+    locked.status_changed_at = timezone.now()
+
+
+def upload_confirm_unknown(
+    *,
+    actor: Any,
+    upload: Upload,
+    columns: Collection[str],
+    reason: str,
+    revision: int,
+    request: HttpRequest | None = None,
+) -> Upload:
+    """A person confirms that every row of `columns` (still 不明, see `Upload.columns_to_confirm`) is 該当なし,
+    and says why. The confirmation is kept on the upload (shown with the version it becomes) and audited; the
+    check that follows blanks those cells, which for these columns means 該当なし.
+
+    Raises PermissionDeniedError; InvalidInputError without a reason or a column, or for a column that is not
+    unknown; ConflictError when the upload changed since the clerk's page was shown.
+    """
+    if not can_manage(actor, upload.dataset.department_id):
+        raise PermissionDeniedError()
+    reason = normalize(reason).strip()
+    if not reason:
+        raise InvalidInputError("確認した理由を入力してください（公開する版の履歴に載ります）。")
+    if len(reason) > 200:
+        raise InvalidInputError("確認した理由は200文字以内で入力してください。")
+    with transaction.atomic():
+        locked = _lock_checked(upload, revision)
+        wanted = [column for column in locked.columns_to_confirm if column in set(columns)]
+        if not wanted or len(wanted) != len(set(columns)):
+            raise InvalidInputError("確認できるのは、値が「不明」の列だけです。確認する列を選んでください。")
+        _queue_check(locked, {"codes": [], "reorder": False, "confirm": wanted})
+        by = {"by": getattr(actor, "email", ""), "by_name": getattr(actor, "display_name", "")}
+        entry = {"columns": wanted, "reason": reason, **by, "at": timezone.now().isoformat()}
+        locked.confirmations = [*locked.confirmations, entry]
+        locked.save()
+        audit_record(
+            actor=actor,
+            action="opendata.upload.confirm",
+            target=locked,
+            object_label=f"{locked.dataset.title}: {locked.original_name}",
+            before={"revision": revision},
+            after={"revision": locked.revision, "columns": wanted, "reason": reason},
             department_id=locked.dataset.department_id,
             request=request,
         )

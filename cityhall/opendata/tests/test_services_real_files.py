@@ -1,0 +1,144 @@
+"""The upload → check → fix → publish use cases on files shaped like other municipalities' (files/), against the
+real database: nothing a fix adds may mean something, and what staff confirm is recorded."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from cityhall.core.errors import ConflictError, InvalidInputError
+from cityhall.core.models import AuditEntry
+from cityhall.opendata import selectors, services
+from cityhall.opendata.models import Dataset, SchemaDefinition, Upload
+from cityhall.opendata.services.uploads import _read_work
+from cityhall.opendata.tests.conftest import publish
+
+pytestmark = pytest.mark.django_db
+FILES = Path(__file__).resolve().parent / "files"
+HAZARDS = [
+    "災害種別_洪水",
+    "災害種別_崖崩れ、土石流及び地滑り",
+    "災害種別_高潮",
+    "災害種別_地震",
+    "災害種別_津波",
+    "災害種別_大規模な火事",
+    "災害種別_内水氾濫",
+    "災害種別_火山現象",
+]
+
+
+def send(actor: Any, dataset: Dataset, name: str) -> Upload:
+    data = (FILES / name).read_bytes()
+    created = services.upload_create(actor=actor, dataset=dataset, file=SimpleUploadedFile(name, data, "text/csv"))
+    return selectors.upload_get(upload_id=created.pk)
+
+
+def fix_all(actor: Any, item: Upload) -> Upload:
+    services.upload_apply_fixes(actor=actor, upload=item, codes=None, revision=item.revision)
+    return selectors.upload_get(upload_id=item.pk)
+
+
+def work_rows(item: Upload) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(_read_work(item), newline="")))
+
+
+@pytest.fixture
+def evacuation(clerk: Any, departments: Any, area: None) -> Dataset:
+    return services.dataset_create(
+        actor=clerk,
+        slug="evacuation-sites",
+        title="指定緊急避難場所一覧",
+        department=departments["citizens"],
+        schema=SchemaDefinition.objects.get(key="designated_emergency_evacuation_sites"),
+    )
+
+
+def test_fix_all_keeps_one_blocking_problem_per_missing_hazard_column(clerk, evacuation):
+    item = send(clerk, evacuation, "evacuation_sites_without_hazard_columns.csv")
+    assert item.counts == {"missing_column": len(HAZARDS)}
+
+    fixed = fix_all(clerk, item)
+
+    assert fixed.status == Upload.Status.CHECKED
+    assert fixed.counts == {"flag_unknown": len(HAZARDS)}
+    assert fixed.columns_to_confirm == HAZARDS
+    assert {row[name] for row in work_rows(fixed) for name in HAZARDS} == {"不明"}
+    with pytest.raises(InvalidInputError, match="問題が8件残っています"):
+        services.upload_publish(actor=clerk, upload=fixed)
+
+
+def test_staff_confirm_unknown_columns_with_a_reason_that_stays_with_the_published_version(clerk, evacuation, client):
+    item = fix_all(clerk, send(clerk, evacuation, "evacuation_sites_without_hazard_columns.csv"))
+    services.upload_confirm_unknown(
+        actor=clerk, upload=item, columns=["災害種別_火山現象"], reason="市内に火山はない", revision=item.revision
+    )
+    item = selectors.upload_get(upload_id=item.pk)
+    assert item.counts == {"flag_unknown": len(HAZARDS) - 1}
+    assert {row["災害種別_火山現象"] for row in work_rows(item)} == {""}
+    assert item.confirmations[0]["columns"] == ["災害種別_火山現象"]
+    assert item.confirmations[0]["reason"] == "市内に火山はない" and item.confirmations[0]["by"] == clerk.email
+    entry = AuditEntry.objects.get(action="opendata.upload.confirm")
+    assert entry.after["columns"] == ["災害種別_火山現象"] and entry.after["reason"] == "市内に火山はない"
+
+    rest = [name for name in HAZARDS if name != "災害種別_火山現象"]
+    services.upload_confirm_unknown(
+        actor=clerk, upload=item, columns=rest, reason="地域防災計画で該当なしを確認", revision=item.revision
+    )
+    item = selectors.upload_get(upload_id=item.pk)
+    assert item.counts == {} and item.can_publish
+    publish(clerk, item)
+
+    page = client.get(f"/opendata/dataset/{evacuation.slug}/").content.decode()
+    assert "市内に火山はない" in page and "地域防災計画で該当なしを確認" in page
+    assert "災害種別_火山現象：元のファイルになかった列" in page
+
+
+@pytest.mark.parametrize(
+    ("columns", "reason", "message"),
+    [
+        (["災害種別_洪水"], "  ", "理由を入力"),
+        ([], "確認済み", "確認する列を選んで"),
+        (["名称"], "確認済み", "確認する列を選んで"),  # not an unknown column
+        (["災害種別_洪水"], "あ" * 201, "200文字以内"),
+    ],
+)
+def test_a_confirmation_without_a_reason_or_for_another_column_changes_nothing(
+    clerk, evacuation, columns, reason, message
+):
+    item = fix_all(clerk, send(clerk, evacuation, "evacuation_sites_without_hazard_columns.csv"))
+    with pytest.raises(InvalidInputError, match=message):
+        services.upload_confirm_unknown(
+            actor=clerk, upload=item, columns=columns, reason=reason, revision=item.revision
+        )
+    after = selectors.upload_get(upload_id=item.pk)
+    assert (after.revision, after.confirmations, after.counts) == (item.revision, [], item.counts)
+    assert not AuditEntry.objects.filter(action="opendata.upload.confirm").exists()
+
+
+def test_a_confirmation_from_a_stale_page_is_refused(clerk, evacuation):
+    item = fix_all(clerk, send(clerk, evacuation, "evacuation_sites_without_hazard_columns.csv"))
+    with pytest.raises(ConflictError):
+        services.upload_confirm_unknown(
+            actor=clerk, upload=item, columns=["災害種別_洪水"], reason="確認済み", revision=item.revision - 1
+        )
+
+
+def test_the_upload_page_offers_the_confirmation_and_records_it(as_user, clerk, evacuation):
+    item = fix_all(clerk, send(clerk, evacuation, "evacuation_sites_without_hazard_columns.csv"))
+    client = as_user(clerk)
+    page = client.get(f"/console/opendata/uploads/{item.pk}/").content.decode()
+    assert "値が「不明」の列" in page and 'value="災害種別_津波"' in page
+
+    response = client.post(
+        f"/console/opendata/uploads/{item.pk}/confirm/",
+        {"revision": item.revision, "column": ["災害種別_津波"], "reason": "沿岸部がない"},
+    )
+    assert response.status_code == 302
+    item = selectors.upload_get(upload_id=item.pk)
+    assert item.confirmations[0]["reason"] == "沿岸部がない"
+    assert "災害種別_津波" not in item.columns_to_confirm
