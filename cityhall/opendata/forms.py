@@ -162,6 +162,13 @@ class ColumnForm(forms.Form):
     format = forms.CharField(label=_("形式・選択肢"), max_length=300, required=False)
     physical_name = forms.CharField(label=_("物理名"), max_length=100, required=False)
     english_name = forms.CharField(label=_("英語名"), max_length=100, required=False)
+    # One per line: header names hold 、 and commas themselves (災害種別_崖崩れ、土石流及び地滑り).
+    synonyms = forms.CharField(
+        label=_("見出しの別名"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean_synonyms(self) -> list[str]:
+        return [line.strip() for line in str(self.cleaned_data.get("synonyms") or "").splitlines() if line.strip()]
 
 
 ColumnFormSet = forms.formset_factory(ColumnForm, extra=1, can_delete=True)

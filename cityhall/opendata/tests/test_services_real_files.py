@@ -142,3 +142,81 @@ def test_the_upload_page_offers_the_confirmation_and_records_it(as_user, clerk, 
     item = selectors.upload_get(upload_id=item.pk)
     assert item.confirmations[0]["reason"] == "沿岸部がない"
     assert "災害種別_津波" not in item.columns_to_confirm
+
+
+# ------------------------------------------------------------------------------------------ header synonyms
+
+LEGACY_CODE = "都道府県コード又は市区町村コード"
+
+
+@pytest.mark.parametrize("name", ["toilets_legacy_city_code_cp932.csv", "toilets_legacy_numbered_english_headers.csv"])
+def test_a_fix_never_moves_codes_into_a_trailing_extra_column(clerk, toilets, name):
+    item = send(clerk, toilets, name)
+    assert item.schema_key == "public_toilets_legacy"
+    assert item.unknown_columns == []
+
+    fixed = fix_all(clerk, item)
+
+    rows = work_rows(fixed)
+    header = list(rows[0])
+    assert header[0] == LEGACY_CODE and header[-1] == "備考"  # the standard's last column, nothing after it
+    assert [row[LEGACY_CODE] for row in rows] == ["092100"] * 3
+
+
+def _column(definition: SchemaDefinition, name: str) -> dict[str, Any]:
+    return next(c for c in definition.columns if c["name"] == name)
+
+
+def _edit(actor: Any, key: str, name: str, synonyms: list[str]) -> SchemaDefinition:
+    definition = SchemaDefinition.objects.get(key=key)
+    columns = [{**c, "synonyms": synonyms} if c["name"] == name else c for c in definition.columns]
+    return services.schema_save(actor=actor, definition=definition, data={"columns": columns})
+
+
+def test_staff_add_a_synonym_and_the_next_upload_reads_the_column_by_it(clerk, policy_officer, toilets):
+    text = "施設名,所在地_連結表記,設置位置\r\n駅前トイレ,栃木県大田原市本町1-1,駅前\r\n"
+    before = services.upload_create(
+        actor=clerk, dataset=toilets, file=SimpleUploadedFile("a.csv", text.encode(), "text/csv")
+    )
+    assert before.unknown_columns == ["施設名"] and before.counts == {"missing_column": 1}
+
+    _edit(policy_officer, "public_toilets", "名称", ["施設名"])
+
+    after = services.upload_create(
+        actor=clerk, dataset=toilets, file=SimpleUploadedFile("a.csv", text.encode(), "text/csv")
+    )
+    assert after.unknown_columns == [] and after.counts == {}
+    assert AuditEntry.objects.filter(action="opendata.schema.synonyms", actor=policy_officer).count() == 1
+
+
+def test_a_synonym_that_names_another_column_is_refused_and_changes_nothing(policy_officer):
+    before = SchemaDefinition.objects.get(key="public_toilets").columns
+    with pytest.raises(InvalidInputError, match="別名「ID」は項目「ID」と「名称」の両方を指します"):
+        _edit(policy_officer, "public_toilets", "名称", ["施設名", "ID"])
+    with pytest.raises(InvalidInputError, match="別名「longitude」"):  # another column's physical name
+        _edit(policy_officer, "public_toilets", "名称", ["longitude"])
+    assert SchemaDefinition.objects.get(key="public_toilets").columns == before
+
+
+def test_the_schema_console_edits_synonyms(as_user, policy_officer):
+    definition = SchemaDefinition.objects.get(key="public_toilets_legacy")
+    staff = as_user(policy_officer)
+    page = staff.get(f"/console/opendata/schemas/{definition.key}/").content.decode()
+    assert "市区町村コード\n都道府県コード" in page  # the seeded synonyms, editable
+    data = {"name_ja": definition.name_ja, "edition": "legacy", "source": definition.source, "is_active": "on"}
+    count = str(len(definition.columns))
+    data |= {"col-TOTAL_FORMS": count, "col-INITIAL_FORMS": count}  # as the page renders them
+    for i, column in enumerate(definition.columns):
+        data |= {f"col-{i}-name": column["name"], f"col-{i}-type": column["type"]}
+        data[f"col-{i}-synonyms"] = "\n".join(column.get("synonyms", []))
+        if column.get("required"):
+            data[f"col-{i}-required"] = "on"
+        for key in ("format", "physical_name", "english_name"):
+            data[f"col-{i}-{key}"] = column.get(key) or ""
+    data["col-0-synonyms"] = "市町村コード\n 1.団体コード \n"
+    assert staff.post(f"/console/opendata/schemas/{definition.key}/", data).status_code == 302
+    assert _column(SchemaDefinition.objects.get(key=definition.key), LEGACY_CODE)["synonyms"] == [
+        "市町村コード",
+        "1.団体コード",
+    ]
+    assert AuditEntry.objects.filter(action="opendata.schema.synonyms").count() == 1

@@ -6,7 +6,18 @@ import csv
 import io
 from pathlib import Path
 
-from cityhall.opendata.validation import UNKNOWN, apply_fixes, decode, load_schemas, validate
+import pytest
+
+from cityhall.opendata.validation import (
+    UNKNOWN,
+    apply_fixes,
+    decode,
+    detect,
+    header_key,
+    load_schemas,
+    load_synonyms,
+    validate,
+)
 
 FILES = Path(__file__).resolve().parent / "files"
 SCHEMAS = load_schemas()
@@ -66,3 +77,42 @@ def test_an_optional_flag_column_the_file_lacks_is_left_out_rather_than_asked_ab
     header = next(csv.reader(io.StringIO(apply_fixes(read("evacuation_sites_without_hazard_columns.csv"), optional))))
     assert not set(HAZARDS) & set(header)
     assert "指定避難所との重複" in header
+
+
+LEGACY_TOILETS = SCHEMAS["public_toilets_legacy"]
+CODE = "都道府県コード又は市区町村コード"
+
+
+@pytest.mark.parametrize("name", ["toilets_legacy_city_code_cp932.csv", "toilets_legacy_numbered_english_headers.csv"])
+def test_header_synonyms_keep_the_codes_in_their_column_when_the_columns_are_reordered(name):
+    text = read(name)
+    header = next(csv.reader(io.StringIO(text)))
+    schema, mapping = detect(header, {key: SCHEMAS[key] for key in ("public_toilets", "public_toilets_legacy")})
+    assert schema.key == "public_toilets_legacy"
+    assert None not in mapping  # every column recognised: numbered, English and other names
+    assert mapping[0] == CODE
+
+    fixed = apply_fixes(text, LEGACY_TOILETS)
+
+    out_header = next(csv.reader(io.StringIO(fixed)))
+    assert out_header == [rule.name for rule in LEGACY_TOILETS.columns]  # no trailing extra column
+    assert [row[CODE] for row in table(fixed)] == ["092100"] * 3
+    assert [row["緯度"] for row in table(fixed)] == ["36.871300", "36.873100", "36.849400"]
+
+
+def test_seeded_synonyms_never_name_a_column_of_the_other_edition_so_detection_is_unchanged():
+    seed = load_synonyms()
+    for key, schema in SCHEMAS.items():
+        other = SCHEMAS.get(key.removesuffix("_legacy") if key.endswith("_legacy") else f"{key}_legacy")
+        for rule in schema.columns:
+            for synonym in seed.get(schema.edition, {}).get(rule.name, []):
+                assert schema.alias_map()[header_key(synonym)] == rule.name, (key, synonym)
+                if other is not None:
+                    taken = {header_key(r.name) for r in other.columns}
+                    taken |= {
+                        header_key(a)
+                        for r in other.columns
+                        for a in r.aliases
+                        if a not in seed.get(other.edition, {}).get(r.name, [])
+                    }
+                    assert header_key(synonym) not in taken, (key, synonym)

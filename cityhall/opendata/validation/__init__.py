@@ -6,6 +6,7 @@ from .engine import JAPAN_BBOX, MAX_PROBLEMS, BBox, Problem, Report, apply_fixes
 from .labels import PROBLEM_LABELS
 from .schema import (
     REFERENCE_JSON,
+    SYNONYMS_JSON,
     UNKNOWN,
     ColumnRule,
     Schema,
@@ -13,7 +14,9 @@ from .schema import (
     detect,
     header_key,
     load_schemas,
+    load_synonyms,
     map_header,
+    with_synonyms,
 )
 
 __all__ = [
@@ -21,6 +24,7 @@ __all__ = [
     "MAX_PROBLEMS",
     "PROBLEM_LABELS",
     "REFERENCE_JSON",
+    "SYNONYMS_JSON",
     "UNKNOWN",
     "BBox",
     "ColumnRule",
@@ -35,7 +39,9 @@ __all__ = [
     "detect",
     "header_key",
     "load_schemas",
+    "load_synonyms",
     "map_header",
     "read_upload",
     "validate",
+    "with_synonyms",
 ]

@@ -16,6 +16,9 @@ Kind = Literal[
 ]  # fmt: skip
 
 REFERENCE_JSON = Path(__file__).resolve().parent.parent / "reference" / "standard-dataset-schemas.json"
+# Other names real files give a column (市区町村コード for 都道府県コード又は市区町村コード, English names…), per
+# edition. They seed each column's "synonyms"; from then on they are data the ICT policy division edits.
+SYNONYMS_JSON = Path(__file__).resolve().parent.parent / "data" / "header_synonyms.json"
 
 # What a fix writes into a column the file did not have when a blank there would mean something (a 1/blank
 # flag's blank is 該当なし). It is no value of the column, so the file cannot be published until a person
@@ -114,6 +117,7 @@ def schema_from_entry(key: str, entry: Mapping[str, Any]) -> Schema:
         # english_name is skipped where the source is marked uncertain (shifted rows in the toilet sheet).
         if column.get("english_name") and not column.get("uncertain"):
             aliases.append(str(column["english_name"]))
+        aliases.extend(str(synonym) for synonym in column.get("synonyms") or ())
         rules.append(
             ColumnRule(
                 name=str(column["name"]),
@@ -134,9 +138,42 @@ def schema_from_entry(key: str, entry: Mapping[str, Any]) -> Schema:
 
 
 def load_schemas(path: Path | str = REFERENCE_JSON) -> dict[str, Schema]:
+    """The reference definitions as the product seeds them (header synonyms included)."""
     with Path(path).open(encoding="utf-8") as handle:
         data: dict[str, Any] = json.load(handle)
-    return {key: schema_from_entry(key, entry) for key, entry in data.items()}
+    seed = load_synonyms()
+    return {
+        key: schema_from_entry(
+            key, {**entry, "columns": with_synonyms(entry["columns"], seed.get(entry["edition"], {}))}
+        )
+        for key, entry in data.items()
+    }
+
+
+def load_synonyms(path: Path | str = SYNONYMS_JSON) -> dict[str, dict[str, list[str]]]:
+    """edition → column name → synonyms. Raises ValueError when the file is not of that shape."""
+    with Path(path).open(encoding="utf-8") as handle:
+        data: Any = json.load(handle)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected an object of editions")
+    for edition, columns in data.items():
+        if not isinstance(columns, dict) or not all(
+            isinstance(names, list) and all(isinstance(n, str) and n.strip() for n in names)
+            for names in columns.values()
+        ):
+            raise ValueError(f"{path}: {edition} must map column names to lists of synonyms")
+    return data
+
+
+def with_synonyms(columns: Sequence[Mapping[str, Any]], seed: Mapping[str, Sequence[str]]) -> list[dict[str, Any]]:
+    """`columns` with the seed's synonyms on each column that has no "synonyms" of its own yet (a column that
+    has them, even none, was set by staff or carried over from the database: it is left as it is)."""
+    return [
+        dict(column)
+        if "synonyms" in column or column["name"] not in seed
+        else {**column, "synonyms": list(seed[column["name"]])}
+        for column in columns
+    ]
 
 
 def map_header(header: Sequence[str], schema: Schema) -> list[str | None]:
