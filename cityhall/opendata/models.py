@@ -194,6 +194,8 @@ class Upload(models.Model):
     # Columns a fix added as 不明 that a person confirmed as 該当なし in every row, with why:
     # [{"columns": [...], "reason": "...", "by": email, "by_name": name, "at": iso}]; shown with the version.
     confirmations = models.JSONField(default=list, blank=True)
+    # What reading the file took off and why (empty rows and footer lines after the table), for the clerk.
+    notes = models.JSONField(default=list, blank=True)
     pending_fix = models.JSONField(null=True, blank=True)  # {"codes": [...] or None, "reorder": bool}
     publish_note = models.TextField(blank=True)  # the 変更内容 typed when 公開する was pressed
     publish_requested_by = models.ForeignKey(

@@ -20,7 +20,7 @@ from cityhall.core.text import normalize
 from cityhall.opendata import selectors
 from cityhall.opendata.models import Dataset, Upload
 from cityhall.opendata.permissions import can_manage
-from cityhall.opendata.validation import DecodeError, apply_fixes, detect, read_upload, validate
+from cityhall.opendata.validation import DecodeError, apply_fixes, detect, drop_trailer, read_upload, validate
 
 UPLOAD_MAX_BYTES = 512 * 1024 * 1024  # a million rows of a 39-column standard dataset is ~360 MB
 SYNC_MAX_BYTES = 2 * 1024 * 1024  # smaller files are checked and published within the request
@@ -106,13 +106,15 @@ def _finish(upload: Upload, *, revision: int, **fields: Any) -> Upload:
     return upload
 
 
-def _current_text(upload: Upload) -> str:
-    """The text to check: the raw file decoded, or the working copy, with a pending fix applied."""
+def _current_text(upload: Upload) -> tuple[str, list[str] | None]:
+    """The text to check, with a pending fix applied: the working copy, or the raw file decoded without the
+    rows after the table that are not data (then also the notes saying what was taken off)."""
+    notes = None
     if upload.work:
         text = _read_work(upload)
     else:
         with default_storage.open(upload.raw.name, "rb") as handle:
-            text = read_upload(bytes(handle.read()), upload.original_name)
+            text, notes = drop_trailer(read_upload(bytes(handle.read()), upload.original_name))
     if upload.pending_fix is not None:
         codes = upload.pending_fix.get("codes")
         text = apply_fixes(
@@ -123,7 +125,7 @@ def _current_text(upload: Upload) -> str:
             reorder=bool(upload.pending_fix.get("reorder", True)),
             confirmed=set(upload.pending_fix.get("confirm") or ()),
         )
-    return text
+    return text, notes
 
 
 def run_validation(upload_id: str) -> Upload:
@@ -134,7 +136,7 @@ def run_validation(upload_id: str) -> Upload:
         return upload
     revision = upload.revision
     try:
-        text = _current_text(upload)
+        text, notes = _current_text(upload)
         schema = _schema_for(upload, text)
         report = validate(text, schema, bbox=selectors.catalog_settings().bbox)
     except (DecodeError, ValueError) as error:
@@ -147,6 +149,7 @@ def run_validation(upload_id: str) -> Upload:
         revision=revision,
         status=Upload.Status.CHECKED,
         work=work,
+        notes=upload.notes if notes is None else notes,
         pending_fix=None,
         schema_key=schema.key,
         rows=report.rows_checked,

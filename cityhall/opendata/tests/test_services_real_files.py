@@ -220,3 +220,18 @@ def test_the_schema_console_edits_synonyms(as_user, policy_officer):
         "1.団体コード",
     ]
     assert AuditEntry.objects.filter(action="opendata.schema.synonyms").count() == 1
+
+
+# ------------------------------------------------------------------------------------------ rows after the table
+
+
+def test_empty_rows_and_a_footer_are_dropped_with_a_note_the_clerk_sees(as_user, clerk, toilets):
+    item = send(clerk, toilets, "toilets_footer_and_empty_rows_cp932.csv")
+    assert item.counts == {} and item.rows == 3
+    assert any("Ver202204" in note for note in item.notes)
+    assert len(work_rows(item)) == 3
+    page = as_user(clerk).get(f"/console/opendata/uploads/{item.pk}/").content.decode()
+    assert "読み込みで除いた行" in page and "空の行（3行）" in page
+
+    fixed = fix_all(clerk, send(clerk, toilets, "toilets_footer_and_empty_rows_cp932.csv"))
+    assert fixed.notes == item.notes  # a fix of the working copy keeps what the first reading noted

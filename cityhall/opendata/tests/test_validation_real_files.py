@@ -13,6 +13,7 @@ from cityhall.opendata.validation import (
     apply_fixes,
     decode,
     detect,
+    drop_trailer,
     header_key,
     load_schemas,
     load_synonyms,
@@ -116,3 +117,43 @@ def test_seeded_synonyms_never_name_a_column_of_the_other_edition_so_detection_i
                         if a not in seed.get(other.edition, {}).get(r.name, [])
                     }
                     assert header_key(synonym) not in taken, (key, synonym)
+
+
+# ------------------------------------------------------------------------------------------ rows after the table
+
+
+def test_empty_rows_and_a_footer_after_the_table_are_taken_off_with_notes():
+    text = read("toilets_footer_and_empty_rows_cp932.csv")
+    kept, notes = drop_trailer(text)
+    assert kept.endswith("36.849400,140.038900,4,4\r\n")
+    assert kept == text[: len(kept)]  # nothing else changed
+    assert notes[0] == "ファイルの末尾にある空の行（3行）はデータではないため除きました。"
+    assert "「Ver202204」の行は表の外の注記" in notes[1]
+    assert validate(kept, SCHEMAS["public_toilets"]).rows_checked == 3
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "092100,T0004,大田原市,,,,,,,,\r\n",  # a row of data, however incomplete, stays
+        "Ver202204,x,,,,,,,,,\r\n",  # two cells: not a footer
+        ',"a\r\n,,,\r\nb",,,,,,,,,\r\n',  # empty-looking lines inside a quoted field
+        "大田原駅前公衆トイレ\r\n",  # one cell that is no footer
+    ],
+)
+def test_anything_that_may_be_data_stays(tail):
+    text = read("toilets_footer_and_empty_rows_cp932.csv").split(",,,,,,,,,,\r\n")[0] + tail
+    assert drop_trailer(text) == (text, [])
+
+
+@pytest.mark.parametrize("footer", ["以上", "※令和4年4月1日現在", "令和4年4月1日時点", "更新日：2022-04-01", "v1.2"])
+def test_common_footers_are_recognised(footer):
+    text = "名称,所在地_連結表記\r\nA,x\r\n" + footer + ",\r\n"
+    assert drop_trailer(text)[0] == "名称,所在地_連結表記\r\nA,x\r\n"
+
+
+def test_the_header_is_never_taken_off():
+    assert drop_trailer(",,,\r\n,,,\r\n") == (
+        ",,,\r\n",
+        ["ファイルの末尾にある空の行（1行）はデータではないため除きました。"],
+    )

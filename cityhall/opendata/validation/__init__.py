@@ -18,6 +18,7 @@ from .schema import (
     map_header,
     with_synonyms,
 )
+from .trailer import drop_trailer
 
 __all__ = [
     "JAPAN_BBOX",
@@ -37,6 +38,7 @@ __all__ = [
     "decode",
     "delimiter_problem",
     "detect",
+    "drop_trailer",
     "header_key",
     "load_schemas",
     "load_synonyms",
