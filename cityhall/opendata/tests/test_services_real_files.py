@@ -235,3 +235,18 @@ def test_empty_rows_and_a_footer_are_dropped_with_a_note_the_clerk_sees(as_user,
 
     fixed = fix_all(clerk, send(clerk, toilets, "toilets_footer_and_empty_rows_cp932.csv"))
     assert fixed.notes == item.notes  # a fix of the working copy keeps what the first reading noted
+
+
+# ------------------------------------------------------------------------------------------ blank column names
+
+
+def test_blank_column_names_block_publishing_until_named_or_removed(clerk, toilets, departments):
+    item = send(clerk, toilets, "toilets_blank_headers.csv")
+    assert item.counts == {"header_blank": 3} and item.fixable == {"header_blank": 2}
+    with pytest.raises(InvalidInputError):
+        services.upload_publish(actor=clerk, upload=item)
+    fixed = fix_all(clerk, item)
+    assert fixed.counts == {"header_blank": 1}  # the column holding notes needs a name from a person
+
+    generic = services.dataset_create(actor=clerk, slug="memo", title="メモ", department=departments["citizens"])
+    assert send(clerk, generic, "toilets_blank_headers.csv").counts == {"header_blank": 3}

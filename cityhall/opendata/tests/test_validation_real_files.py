@@ -157,3 +157,24 @@ def test_the_header_is_never_taken_off():
         ",,,\r\n",
         ["ファイルの末尾にある空の行（1行）はデータではないため除きました。"],
     )
+
+
+# ------------------------------------------------------------------------------------------ blank column names
+
+
+def test_blank_column_names_are_reported_and_only_columns_without_data_are_removed_by_a_fix():
+    text = read("toilets_blank_headers.csv")
+    toilets = SCHEMAS["public_toilets"]
+    report = validate(text, toilets)
+    blank = [p for p in report.problems if p.code == "header_blank"]
+    assert [(p.row, p.column) for p in blank] == [(1, "4列目"), (1, "9列目"), (1, "10列目")]
+    assert [p.fix for p in blank] == [None, "（列を削除）", "（列を削除）"]  # 4列目 holds a note: a person names it
+    assert report.fixable_counts() == {"header_blank": 2}
+
+    for reorder in (True, False):
+        fixed = apply_fixes(text, toilets, codes={"header_blank"}, reorder=reorder)
+        header = next(csv.reader(io.StringIO(fixed)))
+        assert header.count("") == 1
+        assert "駅前広場の清掃は月2回" in fixed
+        again = validate(fixed, toilets)
+        assert again.counts["header_blank"] == 1 and again.fixable_counts() == {}

@@ -57,6 +57,8 @@ def _validate(source: str | Iterable[str], schema: Schema, bbox: BBox | None) ->
     for block in blocks:
         plan.run(block)
         report.settle()
+    for blank in plan.blanks:
+        blank.finish()
     return report
 
 
@@ -78,6 +80,8 @@ class _Plan:
                 self.checks.append((i, number_checker(rule, report)))
         if lat is not None and lon is not None:
             self.pair = (lat[0], lon[0], LatLon(lat[1], lon[1], report, bbox))
+        self.blanks = [_BlankHeader(i, report) for i, cell in enumerate(report.header) if not cell.strip()]
+        self.checks.extend((blank.index, blank) for blank in self.blanks)
 
     def run(self, block: Block) -> None:
         width, fields = self.width, block.fields
@@ -125,6 +129,26 @@ class _Plan:
         return [row for _, row in kept], [r for r, _ in kept]
 
 
+class _BlankHeader:
+    """A column without a name: reported with the header; when no row holds a value in it either (cells a
+    spreadsheet once touched), the fix is to remove it, which changes no data."""
+
+    def __init__(self, index: int, report: Report) -> None:
+        self.index, self.report, self.has_data = index, report, False
+
+    def __call__(self, col: Sequence[str], rows: Sequence[int]) -> None:
+        if not self.has_data:
+            self.has_data = any(map(str.strip, col))
+
+    def finish(self) -> None:
+        if not self.has_data:
+            self.report.offer_column_drop(self.index, blank_header_label(self.index), "header_blank")
+
+
+def blank_header_label(index: int) -> str:
+    return f"{index + 1}列目"
+
+
 _HEADER_REPEATED = (
     "見出し行と同じ内容の行があります。ファイルをつなげたときに入った見出しなら、この行を削除してください。"
 )
@@ -132,6 +156,13 @@ _HEADER_REPEATED = (
 
 def _header_problems(report: Report, header: list[str]) -> list[str | None]:
     mapping = map_header(header, report.schema)
+    for i, cell in enumerate(header):
+        if not cell.strip():
+            message = (
+                f"{i + 1}列目の見出しが空欄です。項目名を入れてください。"
+                "値が1つもない列なら、自動修正で列ごと削除できます。"
+            )
+            report.add(1, blank_header_label(i), "", ("header_blank", message, None))
     seen: set[str] = set()
     for i, name in enumerate(mapping):
         if name is None:
@@ -189,7 +220,8 @@ def apply_fixes(
         wanted = set(codes)
         fixes = {cell: fix for cell, fix in fixes.items() if report.fix_codes.get(cell) in wanted}
     width = len(report.header)
-    order, out_header, names, fills = _layout(report, reorder=reorder)
+    drops = {i for i, code in report.column_drops.items() if codes is None or code in codes}
+    order, out_header, names, fills = _layout(report, reorder=reorder, drops=drops)
     fixed_columns = [(j, name) for j, name in enumerate(names) if name is not None]
     unknown_to_blank = [j for j, name in enumerate(names) if name is not None and name in confirmed]
     buffer = io.StringIO()
@@ -214,14 +246,18 @@ def apply_fixes(
     return buffer.getvalue()
 
 
-def _layout(report: Report, *, reorder: bool) -> tuple[list[int], list[str], list[str | None], list[str]]:
+def _layout(
+    report: Report, *, reorder: bool, drops: Collection[int]
+) -> tuple[list[int], list[str], list[str | None], list[str]]:
     """Where each output column comes from (an index into a row of the file with `fills` appended after its
-    own cells), the output header, the schema name of each output column, and the values of added columns."""
+    own cells), the output header, the schema name of each output column, and the values of added columns.
+    The file's columns in `drops` are left out."""
     width = len(report.header)
     if not reorder:
-        return list(range(width)), report.header, report.mapping, []
+        own = [i for i in range(width) if i not in drops]
+        return own, [report.header[i] for i in own], [report.mapping[i] for i in own], []
     positions = {name: i for i, name in enumerate(report.mapping) if name is not None}
-    extra = [i for i, name in enumerate(report.mapping) if name is None]
+    extra = [i for i, name in enumerate(report.mapping) if name is None and i not in drops]
     # An optional column whose blank is a value would only add a question nobody asked: leave it out.
     kept = [
         rule for rule in report.schema.columns if rule.name in positions or rule.required or not rule.blank_is_value

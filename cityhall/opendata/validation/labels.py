@@ -6,6 +6,7 @@ PROBLEM_LABELS: dict[str, str] = {
     # the file as a whole
     "missing_column": "必須項目の列がない",
     "duplicate_header": "同じ項目の列が2つある",
+    "header_blank": "見出しが空欄の列",
     "header_repeated": "見出しと同じ行がある",
     "row_length": "列の数が見出しと違う",
     # any column
