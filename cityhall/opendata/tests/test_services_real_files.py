@@ -250,3 +250,20 @@ def test_blank_column_names_block_publishing_until_named_or_removed(clerk, toile
 
     generic = services.dataset_create(actor=clerk, slug="memo", title="メモ", department=departments["citizens"])
     assert send(clerk, generic, "toilets_blank_headers.csv").counts == {"header_blank": 3}
+
+
+# ------------------------------------------------------------------------------------------ text cells
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "count"),
+    [
+        ("toilets_tabs_and_trailing_spaces.csv", "text_whitespace", 4),
+        ("toilets_halfwidth_kana_cp932.csv", "kana_halfwidth", 3),
+    ],
+)
+def test_tabs_trailing_spaces_and_half_width_kana_are_fixed_by_their_button(clerk, toilets, name, code, count):
+    item = send(clerk, toilets, name)
+    assert item.counts == {code: count} and item.fixable == {code: count}
+    services.upload_apply_fixes(actor=clerk, upload=item, codes=[code], revision=item.revision)
+    assert selectors.upload_get(upload_id=item.pk).can_publish

@@ -178,3 +178,32 @@ def test_blank_column_names_are_reported_and_only_columns_without_data_are_remov
         assert "駅前広場の清掃は月2回" in fixed
         again = validate(fixed, toilets)
         assert again.counts["header_blank"] == 1 and again.fixable_counts() == {}
+
+
+# ------------------------------------------------------------------------------------------ text cells
+
+
+def test_tabs_and_trailing_spaces_in_text_cells_are_reported_and_fixed():
+    text = read("toilets_tabs_and_trailing_spaces.csv")
+    toilets = SCHEMAS["public_toilets"]
+    report = validate(text, toilets)
+    assert sorted((p.row, p.column, p.code, p.fix) for p in report.problems) == [
+        (2, "名称", "text_whitespace", "大田原駅前公衆トイレ"),
+        (2, "設置位置", "text_whitespace", "駅前広場"),
+        (3, "備考", "text_whitespace", "清掃 毎週月曜"),
+        (3, "所在地_連結表記", "text_whitespace", "栃木県大田原市城山二丁目"),
+    ]
+    assert validate(apply_fixes(text, toilets, codes={"text_whitespace"}), toilets).ok
+
+
+def test_half_width_kana_in_kana_columns_is_reported_and_made_full_width():
+    text = read("toilets_halfwidth_kana_cp932.csv")
+    toilets = SCHEMAS["public_toilets"]
+    report = validate(text, toilets)
+    assert sorted((p.row, p.column, p.code, p.fix) for p in report.problems) == [
+        (2, "名称_カナ", "kana_halfwidth", "オオタワラエキマエコウシュウトイレ"),
+        (3, "名称_カナ", "kana_halfwidth", "リュウジョウコウエントイレ"),
+        (4, "名称_カナ", "kana_halfwidth", "ナスノヨイチノサト トイレ"),  # only the kana changes
+    ]  # ｶﾞｲﾄﾞ付き in 備考 is free text, not a reading: left as written
+    fixed = apply_fixes(text, toilets, codes={"kana_halfwidth"})
+    assert validate(fixed, toilets).ok and "ｶﾞｲﾄﾞ付き" in fixed

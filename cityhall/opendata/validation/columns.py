@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, filterfalse, islice, pairwise
 from operator import le, methodcaller
 
-from .checks import FORMULA_START, Check, Issue, build_check, parse_number
+from .checks import FORMULA_START, HALFWIDTH_KANA, TRAILING_BLANKS, Check, Issue, build_check, parse_number
 from .report import Report
 from .schema import UNKNOWN, ColumnRule
 
@@ -100,7 +100,7 @@ def _format_checker(rule: ColumnRule, values: _Values) -> ColumnCheck:
     if rule.kind == "string":
         if rule.unique and rule.name == "ID":  # the check for half-width letters and digits (checks._make_id)
             return _alnum(values)
-        return _text(values, required=rule.required)
+        return _text(values, required=rule.required, kana=rule.name.endswith("カナ"))
     if rule.kind == "url":
         return _url(values)
     if rule.kind == "integer":
@@ -129,14 +129,23 @@ _URL_STARTS = ("http://", "https://")
 _starts_url = methodcaller("startswith", _URL_STARTS)
 
 
-def _text(values: _Values, *, required: bool) -> ColumnCheck:
-    """Free text: only line breaks, formula-like starts and (if required) blanks can be wrong."""
+_ends_blank = methodcaller("endswith", tuple(TRAILING_BLANKS))
+
+
+def _text(values: _Values, *, required: bool, kana: bool) -> ColumnCheck:
+    """Free text: only line breaks, tabs, trailing blanks, formula-like starts, (if required) blanks and (in
+    a カナ column) 半角カナ can be wrong."""
 
     def text(col: Sequence[str], rows: Sequence[int]) -> None:
         joined = ",".join(col)  # a comma inside a value can only raise a false alarm
         suspects: set[str] = set()
         if "\n" in joined or "\r" in joined:
             suspects.update(v for v in col if "\n" in v or "\r" in v)
+        if "\t" in joined or " ," in joined or "\u3000," in joined or joined.endswith((" ", "\u3000")):
+            suspects.update(filter(_ends_blank, col))
+            suspects.update(v for v in col if "\t" in v)
+        if kana and HALFWIDTH_KANA.search(joined):
+            suspects.update(filter(HALFWIDTH_KANA.search, col))
         if _may_start_formula(joined):
             suspects.update(filter(_starts_formula, col))
         if required:

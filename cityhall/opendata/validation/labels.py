@@ -14,6 +14,8 @@ PROBLEM_LABELS: dict[str, str] = {
     "count_blank": "数の欄が空欄（該当なしは0）",
     "formula": "数式として実行されるおそれ",
     "line_break": "セル内改行",
+    "text_whitespace": "タブや末尾の空白",
+    "kana_halfwidth": "カナが半角",
     "width": "全角文字や余分な空白",
     # codes and identifiers
     "code6_format": "団体コードの形式が違う",
