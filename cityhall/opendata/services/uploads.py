@@ -13,6 +13,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from cityhall.core import selectors as core_selectors
 from cityhall.core.audit import audit_record, audited_update
 from cityhall.core.background import enqueue_on_commit
 from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
@@ -20,7 +21,15 @@ from cityhall.core.text import normalize
 from cityhall.opendata import selectors
 from cityhall.opendata.models import Dataset, Upload
 from cityhall.opendata.permissions import can_manage
-from cityhall.opendata.validation import DecodeError, apply_fixes, detect, drop_trailer, read_upload, validate
+from cityhall.opendata.validation import (
+    DecodeError,
+    Report,
+    apply_fixes,
+    detect,
+    drop_trailer,
+    read_upload,
+    validate,
+)
 
 UPLOAD_MAX_BYTES = 512 * 1024 * 1024  # a million rows of a 39-column standard dataset is ~360 MB
 SYNC_MAX_BYTES = 2 * 1024 * 1024  # smaller files are checked and published within the request
@@ -138,7 +147,9 @@ def run_validation(upload_id: str) -> Upload:
     try:
         text, notes = _current_text(upload)
         schema = _schema_for(upload, text)
-        report = validate(text, schema, bbox=selectors.catalog_settings().bbox)
+        municipality = core_selectors.municipality_find()
+        own_code = municipality.code if municipality else None
+        report = validate(text, schema, bbox=selectors.catalog_settings().bbox, own_code=own_code)
     except (DecodeError, ValueError) as error:
         return _finish(upload, revision=revision, status=Upload.Status.FAILED, error=str(error), pending_fix=None)
     work = upload.work.name
@@ -151,14 +162,21 @@ def run_validation(upload_id: str) -> Upload:
         work=work,
         notes=upload.notes if notes is None else notes,
         pending_fix=None,
-        schema_key=schema.key,
-        rows=report.rows_checked,
-        header=report.header,
-        unknown_columns=report.unknown_columns,
-        counts=dict(report.counts),
+        error="",
+        **_report_fields(report),
+    )
+
+
+def _report_fields(report: Report) -> dict[str, Any]:
+    return {
+        "schema_key": report.schema.key,
+        "rows": report.rows_checked,
+        "header": report.header,
+        "unknown_columns": report.unknown_columns,
+        "counts": dict(report.counts),
         # A swapped pair is one problem with two cells to fix: count problems, as the clerk sees them.
-        fixable={code: min(n, report.counts[code]) for code, n in report.fixable_counts().items()},
-        problems=[
+        "fixable": {code: min(n, report.counts[code]) for code, n in report.fixable_counts().items()},
+        "problems": [
             {
                 "row": p.row,
                 "column": p.column,
@@ -169,8 +187,7 @@ def run_validation(upload_id: str) -> Upload:
             }
             for p in report.problems[:STORED_PROBLEMS]
         ],
-        error="",
-    )
+    }
 
 
 def upload_apply_fixes(

@@ -267,3 +267,12 @@ def test_tabs_trailing_spaces_and_half_width_kana_are_fixed_by_their_button(cler
     assert item.counts == {code: count} and item.fixable == {code: count}
     services.upload_apply_fixes(actor=clerk, upload=item, codes=[code], revision=item.revision)
     assert selectors.upload_get(upload_id=item.pk).can_publish
+
+
+# ------------------------------------------------------------------------------------------ another municipality
+
+
+def test_the_site_municipalitys_code_is_the_one_expected(clerk, toilets, municipality):
+    item = send(clerk, toilets, "toilets_other_municipality_code.csv")
+    assert municipality.code == "092100"
+    assert item.counts == {"code6_other_municipality": 2} and item.fixable == {}

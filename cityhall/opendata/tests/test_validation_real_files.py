@@ -207,3 +207,23 @@ def test_half_width_kana_in_kana_columns_is_reported_and_made_full_width():
     ]  # ｶﾞｲﾄﾞ付き in 備考 is free text, not a reading: left as written
     fixed = apply_fixes(text, toilets, codes={"kana_halfwidth"})
     assert validate(fixed, toilets).ok and "ｶﾞｲﾄﾞ付き" in fixed
+
+
+# ------------------------------------------------------------------------------------------ another municipality
+
+
+def test_another_municipalitys_code_in_the_managing_government_column_is_reported():
+    text = read("toilets_other_municipality_code.csv")
+    report = validate(text, SCHEMAS["public_toilets"], own_code="092100")
+    assert sorted((p.row, p.column, p.value, p.code, p.fix) for p in report.problems) == [
+        (2, "全国地方公共団体コード", "011002", "code6_other_municipality", None),
+        (5, "全国地方公共団体コード", "011002", "code6_other_municipality", None),
+    ]  # 所在地_全国地方公共団体コード 092134 (a facility in the next city) is not a problem
+    assert "092100" in report.problems[0].message
+    assert validate(text, SCHEMAS["public_toilets"]).ok  # without a municipality there is nothing to compare
+
+
+def test_the_legacy_code_column_is_the_managing_government_too():
+    text = read("toilets_legacy_city_code_cp932.csv").replace("\r\n092100,2,", "\r\n011002,2,")
+    report = validate(text, LEGACY_TOILETS, own_code="092100")
+    assert [(p.row, p.column, p.code) for p in report.problems] == [(3, CODE, "code6_other_municipality")]

@@ -15,7 +15,7 @@ from operator import le, methodcaller
 
 from .checks import FORMULA_START, HALFWIDTH_KANA, TRAILING_BLANKS, Check, Issue, build_check, parse_number
 from .report import Report
-from .schema import UNKNOWN, ColumnRule
+from .schema import PUBLISHER_CODE_COLUMNS, UNKNOWN, ColumnRule
 
 JAPAN_BBOX = (20.0, 122.0, 46.0, 154.0)  # min_lat, min_lon, max_lat, max_lon
 BBox = tuple[float, float, float, float]
@@ -60,8 +60,10 @@ class _Values:
                     add(rows[i], name, value, bad[value])
 
 
-def column_checker(rule: ColumnRule, report: Report) -> ColumnCheck:
+def column_checker(rule: ColumnRule, report: Report, *, own_code: str | None = None) -> ColumnCheck:
     values = _Values(rule, report)
+    if own_code and rule.kind == "code6" and rule.name in PUBLISHER_CODE_COLUMNS:
+        values.check = _publisher_code(values.check, rule.name, own_code)
     if rule.unique:
         return _Unique(rule, report, _format_checker(rule, values))
     if rule.blank_is_value:
@@ -94,6 +96,24 @@ def _unknown_issue(name: str) -> Issue:
         "すべての行が該当なしであることを理由を添えて確認してください。",
         None,
     )
+
+
+def _publisher_code(check: Check, name: str, own_code: str) -> Check:
+    """The code's own check, then: a well-formed code must be this municipality's (its only good value)."""
+
+    def publisher_code(v: str) -> Issue | None:
+        issue = check(v)
+        if issue is not None or v == own_code or not v:
+            return issue
+        return (
+            "code6_other_municipality",
+            f"「{name}」が{v}で、このサイトの団体コード（{own_code}）と違います。この項目はデータを管理・公開する"
+            "団体のコードです。他の団体の様式を写した場合は直してください。施設がある団体のコードは"
+            "「所在地_全国地方公共団体コード」に入れます。",
+            None,
+        )
+
+    return publisher_code
 
 
 def _format_checker(rule: ColumnRule, values: _Values) -> ColumnCheck:

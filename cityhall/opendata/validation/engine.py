@@ -22,8 +22,13 @@ from .schema import UNKNOWN, ColumnRule, Schema, delimiter_problem, map_header
 __all__ = ["JAPAN_BBOX", "MAX_PROBLEMS", "BBox", "Problem", "Report", "apply_fixes", "validate"]
 
 
-def validate(source: str | Iterable[str], schema: Schema, *, bbox: BBox | None = None) -> Report:
+def validate(
+    source: str | Iterable[str], schema: Schema, *, bbox: BBox | None = None, own_code: str | None = None
+) -> Report:
     """Validate CSV text (or an iterable of lines from a file opened with newline="") against `schema`.
+
+    `bbox` is the municipality's area for coordinates and `own_code` its 全国地方公共団体コード, which the
+    column naming the government that manages the data must hold.
 
     Raises ValueError (message for the clerk) when there is no header, it is not comma-separated, or a cell is
     longer than csv.field_size_limit() (usually a quote left open).
@@ -32,7 +37,7 @@ def validate(source: str | Iterable[str], schema: Schema, *, bbox: BBox | None =
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _validate(source, schema, bbox)
+        return _validate(source, schema, bbox, own_code)
     except csv.Error as error:  # with strict=False, only a cell over the limit gets here
         raise ValueError(
             f'1つのセルが長すぎます（{csv.field_size_limit():,}文字まで）。引用符（"）が閉じられているか確認してください。'
@@ -42,7 +47,7 @@ def validate(source: str | Iterable[str], schema: Schema, *, bbox: BBox | None =
             gc.enable()
 
 
-def _validate(source: str | Iterable[str], schema: Schema, bbox: BBox | None) -> Report:
+def _validate(source: str | Iterable[str], schema: Schema, bbox: BBox | None, own_code: str | None) -> Report:
     header, blocks = read_header(source)
     if not header:
         raise ValueError("ファイルが空です。1行目に項目名、2行目からデータを入れてください。")
@@ -53,7 +58,7 @@ def _validate(source: str | Iterable[str], schema: Schema, bbox: BBox | None) ->
     report = Report(schema=schema, header=header, mapping=[])
     report.mapping = _header_problems(report, header)
     report.settle()
-    plan = _Plan(report, bbox)
+    plan = _Plan(report, bbox, own_code)
     for block in blocks:
         plan.run(block)
         report.settle()
@@ -65,7 +70,7 @@ def _validate(source: str | Iterable[str], schema: Schema, bbox: BBox | None) ->
 class _Plan:
     """The checkers of one file: one per mapped column, latitude and longitude as a pair."""
 
-    def __init__(self, report: Report, bbox: BBox | None) -> None:
+    def __init__(self, report: Report, bbox: BBox | None, own_code: str | None) -> None:
         self.report, self.width = report, len(report.header)
         rules = {rule.name: rule for rule in report.schema.columns}
         mapped = [(i, rules[name]) for i, name in enumerate(report.mapping) if name is not None]
@@ -75,7 +80,7 @@ class _Plan:
         self.pair: tuple[int, int, LatLon] | None = None
         for i, rule in mapped:
             if rule.kind not in ("lat", "lon"):
-                self.checks.append((i, column_checker(rule, report)))
+                self.checks.append((i, column_checker(rule, report, own_code=own_code)))
             elif lat is None or lon is None:  # only one of the two: check it as a number
                 self.checks.append((i, number_checker(rule, report)))
         if lat is not None and lon is not None:

@@ -22,6 +22,7 @@ PROBLEM_LABELS: dict[str, str] = {
     "code6_leading_zero": "団体コードの先頭の0がない",
     "code6_check_digit_missing": "団体コードの検査数字がない",
     "code6_check_digit": "団体コードの検査数字が合わない",
+    "code6_other_municipality": "他の団体のコード",
     "id_format": "IDに使えない文字",
     "id_duplicate": "IDが重複している",
     # numbers, dates and times

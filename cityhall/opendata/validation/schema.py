@@ -20,6 +20,11 @@ REFERENCE_JSON = Path(__file__).resolve().parent.parent / "reference" / "standar
 # edition. They seed each column's "synonyms"; from then on they are data the ICT policy division edits.
 SYNONYMS_JSON = Path(__file__).resolve().parent.parent / "data" / "header_synonyms.json"
 
+# The columns naming the government that manages and publishes each record (item 1 of both editions). Other
+# code columns name where a thing is (所在地_全国地方公共団体コード) or who set it up (市区町村コード), and may
+# rightly hold another municipality's code.
+PUBLISHER_CODE_COLUMNS = frozenset({"全国地方公共団体コード", "都道府県コード又は市区町村コード"})
+
 # What a fix writes into a column the file did not have when a blank there would mean something (a 1/blank
 # flag's blank is 該当なし). It is no value of the column, so the file cannot be published until a person
 # fills the column in or confirms it.
