@@ -276,3 +276,13 @@ def test_the_site_municipalitys_code_is_the_one_expected(clerk, toilets, municip
     item = send(clerk, toilets, "toilets_other_municipality_code.csv")
     assert municipality.code == "092100"
     assert item.counts == {"code6_other_municipality": 2} and item.fixable == {}
+
+
+# ------------------------------------------------------------------------------------------ totals
+
+
+def test_totals_that_are_not_the_sum_of_their_kinds_block_publishing(clerk, toilets):
+    item = send(clerk, toilets, "toilets_wrong_totals.csv")
+    assert item.counts == {"total_mismatch": 3} and item.fixable == {}
+    with pytest.raises(InvalidInputError, match="問題が3件残っています"):
+        services.upload_publish(actor=clerk, upload=item)

@@ -227,3 +227,32 @@ def test_the_legacy_code_column_is_the_managing_government_too():
     text = read("toilets_legacy_city_code_cp932.csv").replace("\r\n092100,2,", "\r\n011002,2,")
     report = validate(text, LEGACY_TOILETS, own_code="092100")
     assert [(p.row, p.column, p.code) for p in report.problems] == [(3, CODE, "code6_other_municipality")]
+
+
+# ------------------------------------------------------------------------------------------ totals
+
+
+@pytest.mark.parametrize("block", [None, 2])  # one block mixing one- and two-digit rows, or a row per block
+def test_toilet_totals_must_equal_the_sum_of_their_kinds(block, monkeypatch):
+    if block is not None:
+        monkeypatch.setattr("cityhall.opendata.validation.reader.CHUNK_CHARS", block)
+    report = validate(read("toilets_wrong_totals.csv"), SCHEMAS["public_toilets"])
+    assert sorted((p.row, p.column, p.value, p.code, p.fix) for p in report.problems) == [
+        (3, "男性トイレ総数", "3", "total_mismatch", None),
+        (5, "女性トイレ総数", "3", "total_mismatch", None),
+        (6, "男性トイレ総数", "10", "total_mismatch", None),
+    ]  # row 5's 男性 has an unknown (blank) kind: not checked
+    message = next(p.message for p in report.problems if p.row == 3)
+    assert message == (
+        "「男性トイレ総数」が3ですが、内訳（男性トイレ数（小便器） 2、男性トイレ数（和式） 1、男性トイレ数（洋式） 1）"
+        "の合計は4です。どちらかを直してください。"
+    )
+
+
+def test_totals_are_checked_only_when_every_kind_is_in_the_file():
+    text = "名称,所在地_連結表記,設置位置,男性トイレ総数,男性トイレ数（洋式）\r\nA,x,y,5,1\r\n"
+    assert validate(text, SCHEMAS["public_toilets"]).ok
+    legacy = read("toilets_wrong_totals.csv").replace(
+        "全国地方公共団体コード,ID,", "都道府県コード又は市区町村コード,NO,"
+    )
+    assert validate(legacy, LEGACY_TOILETS).counts["total_mismatch"] == 3

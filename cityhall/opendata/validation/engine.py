@@ -14,7 +14,7 @@ import gc
 import io
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
-from .columns import JAPAN_BBOX, BBox, ColumnCheck, LatLon, column_checker, number_checker
+from .columns import JAPAN_BBOX, BBox, ColumnCheck, LatLon, Total, column_checker, number_checker
 from .reader import Block, read_header
 from .report import MAX_PROBLEMS, Problem, Report
 from .schema import UNKNOWN, ColumnRule, Schema, delimiter_problem, map_header
@@ -87,6 +87,12 @@ class _Plan:
             self.pair = (lat[0], lon[0], LatLon(lat[1], lon[1], report, bbox))
         self.blanks = [_BlankHeader(i, report) for i, cell in enumerate(report.header) if not cell.strip()]
         self.checks.extend((blank.index, blank) for blank in self.blanks)
+        position = {rule.name: i for i, rule in mapped}
+        self.totals = [
+            (i, [position[part] for part in rule.parts], Total(rule, report))
+            for i, rule in mapped
+            if rule.parts and all(part in position for part in rule.parts)
+        ]
 
     def run(self, block: Block) -> None:
         width, fields = self.width, block.fields
@@ -109,6 +115,8 @@ class _Plan:
         if self.pair is not None:
             lat_i, lon_i, pair = self.pair
             pair(columns[lat_i], columns[lon_i], rows)
+        for i, parts, total in self.totals:
+            total(columns[i], [columns[j] for j in parts], rows)
 
     def _normalise(self, records: list[list[str]], first_row: int) -> tuple[list[list[str]], Sequence[int]]:
         """Records of the header's width with their row numbers; blank rows and repeated headers dropped."""

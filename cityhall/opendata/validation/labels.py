@@ -12,6 +12,7 @@ PROBLEM_LABELS: dict[str, str] = {
     # any column
     "required_empty": "必須項目が空欄",
     "count_blank": "数の欄が空欄（該当なしは0）",
+    "total_mismatch": "総数が内訳の合計と合わない",
     "formula": "数式として実行されるおそれ",
     "line_break": "セル内改行",
     "text_whitespace": "タブや末尾の空白",

@@ -6,7 +6,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -52,6 +52,7 @@ class ColumnRule:
     aliases: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()
     unique: bool = False
+    parts: tuple[str, ...] = ()  # the columns this count is the sum of (see _parts_of_totals)
 
     @property
     def blank_is_value(self) -> bool:
@@ -138,8 +139,25 @@ def schema_from_entry(key: str, entry: Mapping[str, Any]) -> Schema:
         name_ja=str(entry["name_ja"]),
         edition=str(entry["edition"]),
         status=str(entry["status"]),
-        columns=tuple(rules),
+        columns=_parts_of_totals(rules),
     )
+
+
+def _parts_of_totals(rules: list[ColumnRule]) -> tuple[ColumnRule, ...]:
+    """Counts named "<X>総数" with counts named "<X>数（…）" beside them: the standard describes the latter as
+    kinds within the former (男性トイレ総数 = 数（小便器）+ 数（和式）+ 数（洋式）, 便座単位), so the total is their sum."""
+    counts = [rule.name for rule in rules if rule.kind == "integer"]
+    found = []
+    for rule in rules:
+        prefix = rule.name.removesuffix("総数")
+        parts = () if prefix == rule.name or rule.kind != "integer" else _kinds_of(prefix, counts)
+        found.append(replace(rule, parts=parts) if parts else rule)
+    return tuple(found)
+
+
+def _kinds_of(prefix: str, counts: list[str]) -> tuple[str, ...]:
+    pattern = re.compile(re.escape(prefix) + r"数[（(].+[）)]")
+    return tuple(name for name in counts if pattern.fullmatch(name))
 
 
 def load_schemas(path: Path | str = REFERENCE_JSON) -> dict[str, Schema]:
