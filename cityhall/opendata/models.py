@@ -237,6 +237,16 @@ class DatasetVersion(models.Model):
     published_at = models.DateTimeField(default=timezone.now)
     rows = models.PositiveIntegerField(default=0)
     header = models.JSONField(default=list)
+    # The definition the file was checked against: the edition (current or legacy) its header has, which is
+    # not always the one the dataset was created with. The catalogue names it as the standard the data follows.
+    schema = models.ForeignKey(
+        SchemaDefinition,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("準拠する標準"),
+    )
     changes = models.JSONField(default=dict)
     note = models.TextField(_("変更内容"), blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)

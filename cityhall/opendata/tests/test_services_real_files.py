@@ -16,7 +16,7 @@ from cityhall.core.models import AuditEntry
 from cityhall.opendata import selectors, services
 from cityhall.opendata.models import Dataset, SchemaDefinition, Upload
 from cityhall.opendata.services.uploads import _read_work
-from cityhall.opendata.tests.conftest import publish
+from cityhall.opendata.tests.conftest import publish, toilets_csv
 
 pytestmark = pytest.mark.django_db
 FILES = Path(__file__).resolve().parent / "files"
@@ -286,3 +286,38 @@ def test_totals_that_are_not_the_sum_of_their_kinds_block_publishing(clerk, toil
     assert item.counts == {"total_mismatch": 3} and item.fixable == {}
     with pytest.raises(InvalidInputError, match="問題が3件残っています"):
         services.upload_publish(actor=clerk, upload=item)
+
+
+# ------------------------------------------------------------------------------------------ published metadata
+
+
+def _conforms_to(client: Any, slug: str) -> str:
+    from rdflib import Graph
+    from rdflib.namespace import DCTERMS
+
+    graph = Graph().parse(data=client.get(f"/opendata/dataset/{slug}.ttl").content.decode(), format="turtle")
+    standard = next(graph.objects(None, DCTERMS.conformsTo))
+    return str(graph.value(standard, DCTERMS.identifier))
+
+
+def _extras(client: Any, slug: str) -> dict[str, str]:
+    package = client.get(f"/api/3/action/package_show?id={slug}").json()["result"]
+    return {extra["key"]: extra["value"] for extra in package["extras"]}
+
+
+def test_published_metadata_names_the_layout_the_file_has(client, clerk, toilets):
+    assert toilets.schema is not None and toilets.schema.key == "public_toilets"  # created as the current one
+    publish(clerk, send(clerk, toilets, "toilets_legacy_layout.csv"))
+
+    extras = _extras(client, toilets.slug)
+    assert extras["standard_dataset_key"] == "public_toilets_legacy"
+    assert extras["standard_dataset_edition"] == "legacy"
+    assert _conforms_to(client, toilets.slug) == "public_toilets_legacy"
+    assert "旧（推奨データセット）" in client.get(f"/opendata/dataset/{toilets.slug}/").content.decode()
+
+    item = services.upload_create(
+        actor=clerk, dataset=toilets, file=SimpleUploadedFile("t.csv", toilets_csv(2).encode(), "text/csv")
+    )
+    publish(clerk, selectors.upload_get(upload_id=item.pk))
+    assert _extras(client, toilets.slug)["standard_dataset_key"] == "public_toilets"
+    assert _conforms_to(client, toilets.slug) == "public_toilets"
