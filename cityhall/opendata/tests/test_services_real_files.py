@@ -128,6 +128,13 @@ def test_a_confirmation_from_a_stale_page_is_refused(clerk, evacuation):
         )
 
 
+def test_the_upload_page_offers_to_add_missing_columns_even_when_nothing_else_can_be_fixed(as_user, clerk, evacuation):
+    item = send(clerk, evacuation, "evacuation_sites_without_hazard_columns.csv")
+    assert item.fixable == {}
+    page = as_user(clerk).get(f"/console/opendata/uploads/{item.pk}/").content.decode()
+    assert "自動で直せる問題をすべて直す" in page and "「不明」として列を追加します" in page
+
+
 def test_the_upload_page_offers_the_confirmation_and_records_it(as_user, clerk, evacuation):
     item = fix_all(clerk, send(clerk, evacuation, "evacuation_sites_without_hazard_columns.csv"))
     client = as_user(clerk)
