@@ -67,7 +67,7 @@ def column_checker(rule: ColumnRule, report: Report, *, own_code: str | None = N
     if rule.unique:
         return _Unique(rule, report, _format_checker(rule, values))
     if rule.blank_is_value:
-        return _Unknown(rule, report, values)
+        return _Unknown(rule, report, values, _format_checker(rule, values))
     return _format_checker(rule, values)
 
 
@@ -76,12 +76,12 @@ class _Unknown:
     have): one problem for the column, not one per row, as it is one decision — fill the column in, or confirm
     that every row is 該当なし."""
 
-    def __init__(self, rule: ColumnRule, report: Report, values: _Values) -> None:
+    def __init__(self, rule: ColumnRule, report: Report, values: _Values, check: ColumnCheck) -> None:
         values.good.add(UNKNOWN)  # reported once below, not as a wrong value in every row
-        self.name, self.add, self.values, self.reported = rule.name, report.add, values, False
+        self.name, self.add, self.check, self.reported = rule.name, report.add, check, False
 
     def __call__(self, col: Sequence[str], rows: Sequence[int]) -> None:
-        self.values(col, rows)
+        self.check(col, rows)
         if not self.reported and UNKNOWN in col:
             self.reported = True
             self.add(rows[col.index(UNKNOWN)], self.name, UNKNOWN, _unknown_issue(self.name))

@@ -155,10 +155,10 @@ class _BlankHeader:
 
     def finish(self) -> None:
         if not self.has_data:
-            self.report.offer_column_drop(self.index, blank_header_label(self.index), "header_blank")
+            self.report.offer_column_drop(self.index, _blank_header_label(self.index), "header_blank")
 
 
-def blank_header_label(index: int) -> str:
+def _blank_header_label(index: int) -> str:
     return f"{index + 1}列目"
 
 
@@ -175,7 +175,7 @@ def _header_problems(report: Report, header: list[str]) -> list[str | None]:
                 f"{i + 1}列目の見出しが空欄です。項目名を入れてください。"
                 "値が1つもない列なら、自動修正で列ごと削除できます。"
             )
-            report.add(1, blank_header_label(i), "", ("header_blank", message, None))
+            report.add(1, _blank_header_label(i), "", ("header_blank", message, None))
     seen: set[str] = set()
     for i, name in enumerate(mapping):
         if name is None:
