@@ -328,3 +328,21 @@ def test_published_metadata_names_the_layout_the_file_has(client, clerk, toilets
     publish(clerk, selectors.upload_get(upload_id=item.pk))
     assert _extras(client, toilets.slug)["standard_dataset_key"] == "public_toilets"
     assert _conforms_to(client, toilets.slug) == "public_toilets"
+
+
+def test_a_workbook_with_a_version_stamp_below_the_table_is_read_without_it(clerk, toilets):
+    from cityhall.opendata.tests.test_validation_upload import _xlsx
+
+    header = ["全国地方公共団体コード", "ID", "名称", "所在地_連結表記", "設置位置"]
+    rows = [header, ["092100", "T1", "駅前トイレ", "栃木県大田原市本町1-1", "入口横"], [None] * 5, ["Ver202204"]]
+    data = _xlsx(rows)
+    created = services.upload_create(
+        actor=clerk, dataset=toilets, file=SimpleUploadedFile("toilets.xlsx", data, "application/octet-stream")
+    )
+    item = selectors.upload_get(upload_id=created.pk)
+    assert item.counts == {} and item.rows == 1
+    assert item.notes == [
+        "ファイルの末尾にある空の行（1行）はデータではないため除きました。",
+        "ファイルの末尾にある「Ver202204」の行は表の外の注記のため、データに含めず除きました。"
+        "利用者に伝えたい内容なら、データセットの説明か公開時のメモに書いてください。",
+    ]
