@@ -92,7 +92,7 @@ def generate(path: Path, rows: int, rate: float, seed: int) -> Counter[str]:
             code = code5 + check_digit(code5)
             place = rng.choice(PLACES)
             lat, lon = 35.0 + rng.random() * 8, 135.0 + rng.random() * 7
-            counts = [str(rng.randint(0, 6)) for _ in range(11)]
+            counts = _toilet_counts(rng)
             row = [code, f"LL{n:010d}", f"{pref}{city}", f"{place}公衆トイレ{n}", "".join(rng.choices(KANA, k=8)),
                    f"Public Toilet {n}", code, f"{rng.randint(1, 9999):04d}{rng.randint(1, 30):03d}",
                    f"{pref}{city}本町{rng.randint(1, 9)}丁目{rng.randint(1, 30)}-{rng.randint(1, 20)}", pref, city,
@@ -124,6 +124,15 @@ def generate(path: Path, rows: int, rate: float, seed: int) -> Counter[str]:
                     row[3] = ""
             writer.writerow(row)
     return seeded
+
+
+def _toilet_counts(rng: random.Random) -> list[str]:
+    """男性・女性・男女共用: each total followed by its parts (it is their sum, as in real files); then バリアフリー."""
+    counts: list[int] = []
+    for parts in (3, 2, 2):
+        split = [rng.randint(0, 2) for _ in range(parts)]
+        counts += [sum(split), *split]
+    return [str(n) for n in [*counts, rng.randint(0, 2)]]
 
 
 def table_schema(int_fields: set[str]) -> dict[str, object]:

@@ -103,7 +103,7 @@ def _kata2hira(match: re.Match[str]) -> str:
 def _fold(text: str) -> str:
     """search_key(text) without its whitespace handling: NFKC, katakana→hiragana, casefold.
 
-    `cityhall.core.text.normalize` also maps ～ to 〜 and tidies spaces: punctuation and space
+    `cityhall.core.text.fold` also maps ～ to 〜 and tidies spaces: punctuation and space
     that `_key` strips anyway. jaconv maps character by character, so mapping only the
     katakana runs gives the same text.
     """

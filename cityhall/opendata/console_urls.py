@@ -13,6 +13,7 @@ urlpatterns = [
     path("versions/<int:version_id>/withdraw/", datasets.version_withdraw, name="version_withdraw"),
     path("uploads/<uuid:upload_id>/", uploads.upload_detail, name="upload_detail"),
     path("uploads/<uuid:upload_id>/fix/", uploads.upload_fix, name="upload_fix"),
+    path("uploads/<uuid:upload_id>/confirm/", uploads.upload_confirm, name="upload_confirm"),
     path("uploads/<uuid:upload_id>/publish/", uploads.upload_publish, name="upload_publish"),
     path("uploads/<uuid:upload_id>/discard/", uploads.upload_discard, name="upload_discard"),
     path("uploads/<uuid:upload_id>/file.csv", uploads.upload_work, name="upload_work"),

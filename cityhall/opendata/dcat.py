@@ -165,13 +165,16 @@ def _distribution(graph: Graph, dataset: Dataset, version: DatasetVersion, resou
 
 
 def _standard(graph: Graph, dataset: Dataset) -> BNode | None:
-    """The 自治体標準オープンデータセット the data follows. It has no URI of its own, hence a blank node."""
-    if dataset.schema is None:
+    """The 自治体標準オープンデータセット definition (current or legacy edition) the published file follows. It
+    has no URI of its own, hence a blank node."""
+    definition = selectors.published_standard(dataset)
+    if definition is None:
         return None
     standard = BNode()
     graph.add((standard, RDF.type, DCTERMS.Standard))
-    graph.add((standard, DCTERMS.title, Literal(dataset.schema.name_ja, lang="ja")))
-    graph.add((standard, DCTERMS.identifier, Literal(dataset.schema.key)))
+    graph.add((standard, DCTERMS.title, Literal(definition.name_ja, lang="ja")))
+    graph.add((standard, DCTERMS.identifier, Literal(definition.key)))
+    graph.add((standard, OWL.versionInfo, Literal(definition.edition)))
     graph.add((standard, RDFS.seeAlso, STANDARD_PAGE))
     return standard
 

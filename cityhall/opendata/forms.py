@@ -64,6 +64,21 @@ class PublishForm(core_forms.Form):
     )
 
 
+class ConfirmUnknownForm(core_forms.Form):
+    """Columns still 不明 that a person confirms as 該当なし in every row, and why (shown with the version)."""
+
+    column = forms.MultipleChoiceField(label=_("すべての行が該当なしの列"), widget=forms.CheckboxSelectMultiple)
+    reason = forms.CharField(
+        label=_("確認した理由（公開されます）"),
+        max_length=200,
+        help_text=_("例: 市内に火山がないため、火山現象の指定はありません（地域防災計画で確認）。"),
+    )
+
+    def __init__(self, *args: Any, columns: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["column"].choices = [(column, column) for column in columns]  # type: ignore[attr-defined]
+
+
 class DataRequestForm(core_forms.Form):
     title = forms.CharField(label=_("欲しいデータ"), max_length=120, help_text=_("例: 市内の公園の遊具の一覧"))
     body = forms.CharField(
@@ -140,12 +155,22 @@ class SchemaForm(core_forms.Form):
 
 
 class ColumnForm(core_forms.Form):
+    """One column of a definition. Its name and format are prose: the standard's exact names
+    (全角括弧 in 男性トイレ数（小便器）) are kept as typed, or every file checked would be renamed."""
+
     name = forms.CharField(label=_("項目名"), max_length=100)
     type = forms.ChoiceField(label=_("型"), choices=COLUMN_TYPES)
     required = forms.BooleanField(label=_("必須"), required=False)
     format = forms.CharField(label=_("形式・選択肢"), max_length=300, required=False)
     physical_name = core_forms.CodeField(label=_("物理名"), max_length=100, required=False)
     english_name = forms.CharField(label=_("英語名"), max_length=100, required=False)
+    # One per line: header names hold 、 and commas themselves (災害種別_崖崩れ、土石流及び地滑り).
+    synonyms = forms.CharField(
+        label=_("見出しの別名"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean_synonyms(self) -> list[str]:
+        return [line.strip() for line in str(self.cleaned_data.get("synonyms") or "").splitlines() if line.strip()]
 
 
 ColumnFormSet = forms.formset_factory(ColumnForm, extra=1, can_delete=True)

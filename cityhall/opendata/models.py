@@ -191,6 +191,11 @@ class Upload(models.Model):
     fixable = models.JSONField(default=dict)
     problems = models.JSONField(default=list)
     fixes_applied = models.JSONField(default=list)
+    # Columns a fix added as 不明 that a person confirmed as 該当なし in every row, with why:
+    # [{"columns": [...], "reason": "...", "by": email, "by_name": name, "at": iso}]; shown with the version.
+    confirmations = models.JSONField(default=list, blank=True)
+    # What reading the file took off and why (empty rows and footer lines after the table), for the clerk.
+    notes = models.JSONField(default=list, blank=True)
     pending_fix = models.JSONField(null=True, blank=True)  # {"codes": [...] or None, "reorder": bool}
     publish_note = models.TextField(blank=True)  # the 変更内容 typed when 公開する was pressed
     publish_requested_by = models.ForeignKey(
@@ -215,6 +220,11 @@ class Upload(models.Model):
         return sum(int(v) for v in self.fixable.values())
 
     @property
+    def columns_to_confirm(self) -> list[str]:
+        """Columns whose rows are still 不明 (problem `flag_unknown`), in the order the problem list shows them."""
+        return list(dict.fromkeys(p["column"] for p in self.problems if p.get("code") == "flag_unknown"))
+
+    @property
     def can_publish(self) -> bool:
         return self.status == self.Status.CHECKED and not self.counts and self.rows > 0
 
@@ -227,6 +237,16 @@ class DatasetVersion(models.Model):
     published_at = models.DateTimeField(default=timezone.now)
     rows = models.PositiveIntegerField(default=0)
     header = models.JSONField(default=list)
+    # The definition the file was checked against: the edition (current or legacy) its header has, which is
+    # not always the one the dataset was created with. The catalogue names it as the standard the data follows.
+    schema = models.ForeignKey(
+        SchemaDefinition,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("準拠する標準"),
+    )
     changes = models.JSONField(default=dict)
     note = models.TextField(_("変更内容"), blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)

@@ -80,6 +80,12 @@ def generic_schema(header: Sequence[str]) -> Schema:
     )
 
 
+def published_standard(dataset: Dataset) -> SchemaDefinition | None:
+    """The definition the published data follows: that of the current version's file (its header's edition,
+    current or legacy), not the one the dataset was created with; None for data outside the standard."""
+    return dataset.current.schema if dataset.current is not None else None
+
+
 def schema_definitions() -> QuerySet[SchemaDefinition]:
     return SchemaDefinition.objects.order_by("edition", "name_ja")
 
@@ -106,7 +112,7 @@ def group_get(*, slug: str) -> Group:
 
 
 def _with_current(qs: QuerySet[Dataset]) -> QuerySet[Dataset]:
-    return qs.select_related("department__parent", "current__dataset", "schema").prefetch_related(
+    return qs.select_related("department__parent", "current__dataset", "current__schema", "schema").prefetch_related(
         "groups", Prefetch("current__resources", queryset=Resource.objects.order_by("format"))
     )
 
@@ -152,7 +158,7 @@ def resource_get(*, resource_id: Any, public: bool = True) -> Resource:
 
 
 def versions_of(dataset: Dataset) -> QuerySet[DatasetVersion]:
-    return dataset.versions.select_related("published_by").prefetch_related("resources").order_by("-number")
+    return dataset.versions.select_related("published_by", "upload").prefetch_related("resources").order_by("-number")
 
 
 def version_get(*, version_id: int) -> DatasetVersion:

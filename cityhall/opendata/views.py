@@ -89,7 +89,8 @@ def dataset(request: HttpRequest, slug: str) -> HttpResponse:
         logger.exception("open data file missing for dataset %s", found.slug)
         text = ""
     header, rows = _preview(text)
-    schema = selectors.schema_of(found.schema) if found.schema else None
+    standard = selectors.published_standard(found)
+    schema = selectors.schema_of(standard) if standard else None
     points = formats.points(text, schema) if version.rows <= MAP_MAX_ROWS else []
     bbox = selectors.catalog_settings().bbox
     usage = selectors.usage_recent(days=30, dataset_id=found.pk)
@@ -100,6 +101,7 @@ def dataset(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "dataset": found,
             "version": version,
+            "standard": standard,
             "resources": [(r, links.download_path(r)) for r in resources],
             "versions": [
                 (v, [] if v.withdrawn_at else [(r, links.download_path(r)) for r in selectors.resources_of(v)])

@@ -81,6 +81,7 @@ def _constructor_arguments(form_class: type[Any]) -> dict[str, Any]:
         "procedures": Procedure.objects.none,
         "committees": list,
         "module_choices": list,
+        "columns": list,
         "editing": lambda: False,
     }
     arguments = {}

@@ -60,6 +60,7 @@ MATRIX = {
     "console:opendata:version_withdraw": ("post", "od_version", OD_POST),  # the current version: refused
     "console:opendata:upload_detail": ("get", "od_upload", OD_CONSOLE),
     "console:opendata:upload_fix": ("post", "od_upload", OD_POST),  # already published: refused with a message
+    "console:opendata:upload_confirm": ("post", "od_upload", OD_POST),  # no column given: refused with a message
     "console:opendata:upload_publish": ("post", "od_upload", OD_POST),
     "console:opendata:upload_discard": ("post", "od_upload", OD_POST),
     "console:opendata:upload_work": ("get", "od_upload", OD_CONSOLE),

@@ -127,13 +127,15 @@ def resource_dict(dataset: Dataset, version: DatasetVersion, resource: Resource,
 
 def _extras(dataset: Dataset) -> list[JsonDict]:
     version = dataset.current
+    standard = selectors.published_standard(dataset)
     extras = {
         "frequency": str(FREQUENCIES[Frequency(dataset.frequency)]),
         "update_frequency": dataset.get_frequency_display(),
         "contact": dataset.contact,
         "issued": ckan_time(dataset.published_at) or "",
-        "standard_dataset": dataset.schema.name_ja if dataset.schema else "",
-        "standard_dataset_key": dataset.schema.key if dataset.schema else "",
+        "standard_dataset": standard.name_ja if standard else "",
+        "standard_dataset_key": standard.key if standard else "",
+        "standard_dataset_edition": standard.edition if standard else "",
         "version_number": str(version.number) if version else "",
         "version_note": version.note if version else "",
         "record_count": str(version.rows) if version else "",

@@ -36,7 +36,10 @@ def schema_edit(request: HttpRequest, key: str = "") -> HttpResponse:
             "is_active": definition.is_active,
         }
         columns_initial = [
-            {k: c.get(k, "") for k in ("name", "type", "required", "format", "physical_name", "english_name")}
+            {
+                **{k: c.get(k, "") for k in ("name", "type", "required", "format", "physical_name", "english_name")},
+                "synonyms": "\n".join(c.get("synonyms") or []),
+            }
             for c in definition.columns
         ]
     form = SchemaForm(request.POST or None, editing=definition is not None, initial=initial)

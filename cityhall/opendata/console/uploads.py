@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cityhall.core.errors import DomainError, NotFoundError
 from cityhall.opendata import selectors, services
 from cityhall.opendata.console import GET_POST, _dataset, _upload, console_required
-from cityhall.opendata.forms import PublishForm, UploadForm
+from cityhall.opendata.forms import ConfirmUnknownForm, PublishForm, UploadForm
 from cityhall.opendata.models import Upload
 from cityhall.opendata.validation import PROBLEM_LABELS
 
@@ -58,6 +58,7 @@ def upload_detail(request: HttpRequest, upload_id: Any) -> HttpResponse:
         "counts": [(c, PROBLEM_LABELS.get(c, c), n, int(item.fixable.get(c, 0))) for c, n in counts],
         "stored_all": len(item.problems) >= item.problem_count,
         "publish_form": PublishForm(),
+        "confirm_form": ConfirmUnknownForm(columns=item.columns_to_confirm, auto_id="confirm-%s"),
         "schema": selectors.schema_get(key=item.schema_key) if item.schema_key not in ("", "generic") else None,
         "untidy_header": item.status == Upload.Status.CHECKED and selectors.header_is_untidy(item),
     }
@@ -87,6 +88,31 @@ def upload_fix(request: HttpRequest, upload_id: Any) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(request, _("自動修正を適用して、もう一度検査しました。"))
+    return redirect("console:opendata:upload_detail", upload_id=item.pk)
+
+
+@require_POST
+@console_required
+def upload_confirm(request: HttpRequest, upload_id: Any) -> HttpResponse:
+    """Columns still 不明 confirmed as 該当なし in every row, with the reason."""
+    item = _upload(request, upload_id)
+    try:
+        revision = int(request.POST.get("revision", ""))
+    except ValueError:
+        revision = -1
+    try:
+        services.upload_confirm_unknown(
+            actor=request.user,
+            upload=item,
+            columns=request.POST.getlist("column"),
+            reason=request.POST.get("reason", ""),
+            revision=revision,
+            request=request,
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("確認した内容と理由を記録して、もう一度検査しました。"))
     return redirect("console:opendata:upload_detail", upload_id=item.pk)
 
 

@@ -31,6 +31,7 @@ from cityhall.opendata.services.uploads import (
     UPLOAD_MAX_BYTES,
     run_validation,
     upload_apply_fixes,
+    upload_confirm_unknown,
     upload_create,
     upload_discard,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "schema_save",
     "schemas_update_from_reference",
     "upload_apply_fixes",
+    "upload_confirm_unknown",
     "upload_create",
     "upload_discard",
     "upload_publish",

@@ -17,6 +17,7 @@ from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDen
 from cityhall.opendata import selectors
 from cityhall.opendata.models import CatalogSettings, Dataset, DatasetVersion, Group, SchemaDefinition
 from cityhall.opendata.permissions import can_manage, is_admin
+from cityhall.opendata.validation import header_key
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{1,99}$")
 _TAG = re.compile(r"^[^,<>\"]{1,40}$")
@@ -177,41 +178,101 @@ def version_withdraw(
 def schema_save(
     *, actor: Any, definition: SchemaDefinition | None, data: dict[str, Any], request: HttpRequest | None = None
 ) -> SchemaDefinition:
-    """Create or correct a dataset definition (ICT policy division)."""
+    """Create or correct a dataset definition (ICT policy division). Audited as `opendata.schema.update`, or
+    `opendata.schema.synonyms` when only header synonyms changed: those are this site's own data, carried over
+    when a revised standard is loaded, so they do not mark the definition as corrected (schema_updates.py).
+
+    Raises PermissionDeniedError, InvalidInputError (a blank or repeated name, an unknown type, a synonym that
+    names two columns) and ConflictError (the key is taken).
+    """
     if not is_admin(actor):
         raise PermissionDeniedError()
-    columns = data.get("columns") or []
+    columns = _checked_columns(data.get("columns") or [])
+    fields = {k: data[k] for k in ("name_ja", "edition", "status", "source", "is_active") if k in data}
+    fields["columns"] = columns
+    with transaction.atomic():
+        if definition is None:
+            return _schema_create(actor=actor, key=str(data.get("key", "")).strip(), fields=fields, request=request)
+        only_synonyms = _without_synonyms(columns) == _without_synonyms(definition.columns) and all(
+            getattr(definition, k) == v for k, v in fields.items() if k != "columns"
+        )
+        audited_update(
+            actor=actor,
+            action="opendata.schema.synonyms" if only_synonyms else "opendata.schema.update",
+            target=definition,
+            changes={**fields, "updated_at": timezone.now()},
+            request=request,
+        )
+    return definition
+
+
+def _schema_create(*, actor: Any, key: str, fields: dict[str, Any], request: HttpRequest | None) -> SchemaDefinition:
+    if not re.match(r"^[a-z0-9_]{2,80}$", key):
+        raise InvalidInputError("キーは半角英小文字・数字・下線で入力してください。")
+    if SchemaDefinition.objects.filter(key=key).exists():
+        raise ConflictError(f"キー「{key}」はすでにあります。")
+    definition = SchemaDefinition.objects.create(key=key, **fields, updated_at=timezone.now())
+    audit_record(
+        actor=actor, action="opendata.schema.create", target=definition, after=snapshot(definition), request=request
+    )
+    return definition
+
+
+_COLUMN_TYPES = {"string", "integer", "number", "date", "time", "lat", "lon", "code", "phone", "url", "email"}
+
+
+def _checked_columns(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The columns with their synonyms tidied; InvalidInputError for anything a check could not use."""
     names = [str(c.get("name", "")).strip() for c in columns]
     if not names or any(not n for n in names):
         raise InvalidInputError("項目名が空の行があります。")
     if len(set(names)) != len(names):
         raise InvalidInputError("同じ項目名が2回あります。")
-    allowed = {"string", "integer", "number", "date", "time", "lat", "lon", "code", "phone", "url", "email"}
     for column in columns:
-        if column.get("type") not in allowed:
+        if column.get("type") not in _COLUMN_TYPES:
             raise InvalidInputError(f"項目「{column.get('name')}」の型「{column.get('type')}」は使えません。")
-    fields = {k: data[k] for k in ("name_ja", "edition", "status", "source", "columns", "is_active") if k in data}
-    fields["updated_at"] = timezone.now()
-    with transaction.atomic():
-        if definition is None:
-            key = str(data.get("key", "")).strip()
-            if not re.match(r"^[a-z0-9_]{2,80}$", key):
-                raise InvalidInputError("キーは半角英小文字・数字・下線で入力してください。")
-            if SchemaDefinition.objects.filter(key=key).exists():
-                raise ConflictError(f"キー「{key}」はすでにあります。")
-            definition = SchemaDefinition.objects.create(key=key, **fields)
-            audit_record(
-                actor=actor,
-                action="opendata.schema.create",
-                target=definition,
-                after=snapshot(definition),
-                request=request,
-            )
-        else:
-            audited_update(
-                actor=actor, action="opendata.schema.update", target=definition, changes=fields, request=request
-            )
-    return definition
+    tidied = [_tidy_synonyms(column) for column in columns]
+    _check_synonyms_unambiguous(tidied)
+    return tidied
+
+
+def _tidy_synonyms(column: dict[str, Any]) -> dict[str, Any]:
+    if "synonyms" not in column:
+        return column
+    own = header_key(str(column["name"]))
+    kept: dict[str, str] = {}
+    for raw in column["synonyms"] or []:
+        synonym = text.prose(str(raw)).strip()  # as typed: the header matcher folds for comparison
+        if len(synonym) > 100:
+            raise InvalidInputError(f"項目「{column['name']}」の別名「{synonym[:20]}…」が長すぎます（100文字まで）。")
+        if synonym and header_key(synonym) != own:
+            kept.setdefault(header_key(synonym), synonym)
+    return {**column, "synonyms": list(kept.values())}
+
+
+def _check_synonyms_unambiguous(columns: list[dict[str, Any]]) -> None:
+    """A synonym may not name another column (by its name, physical or English name, or synonym)."""
+    owners: dict[str, str] = {}
+    for column in columns:
+        for other in (column["name"], column.get("physical_name"), column.get("english_name")):
+            if other:
+                owners.setdefault(header_key(str(other)), str(column["name"]))
+    for column in columns:
+        for synonym in column.get("synonyms", []):
+            owner = owners.setdefault(header_key(synonym), str(column["name"]))
+            if owner != column["name"]:
+                raise InvalidInputError(
+                    f"別名「{synonym}」は項目「{owner}」と「{column['name']}」の両方を指します。どちらかから外してください。"
+                )
+
+
+def _without_synonyms(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What a column says besides its synonyms; the console writes "" where the reference has nothing."""
+    return [
+        {k: v for k, v in column.items() if k != "synonyms" and v not in ("", None)}
+        | {"required": bool(column.get("required"))}
+        for column in columns
+    ]
 
 
 def catalog_settings_update(*, actor: Any, request: HttpRequest | None = None, **changes: Any) -> CatalogSettings:

@@ -21,7 +21,7 @@ from cityhall.core.audit import audit_record
 from cityhall.core.background import enqueue_on_commit
 from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from cityhall.opendata import formats, selectors
-from cityhall.opendata.models import Dataset, DatasetVersion, Format, Resource, Upload
+from cityhall.opendata.models import Dataset, DatasetVersion, Format, Resource, SchemaDefinition, Upload
 from cityhall.opendata.permissions import can_manage
 from cityhall.opendata.services import uploads
 from cityhall.opendata.services.uploads import _read_work, _schema_for, _store, run_validation
@@ -97,6 +97,7 @@ def run_publish(upload_id: str) -> DatasetVersion | None:
             published_by=publisher,
             rows=total,
             header=header,
+            schema=SchemaDefinition.objects.filter(key=upload.schema_key).first(),
             changes=changes,
             note=upload.publish_note,
         )

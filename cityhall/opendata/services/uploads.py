@@ -13,13 +13,23 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from cityhall.core import selectors as core_selectors
+from cityhall.core import text
 from cityhall.core.audit import audit_record, audited_update
 from cityhall.core.background import enqueue_on_commit
 from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from cityhall.opendata import selectors
 from cityhall.opendata.models import Dataset, Upload
 from cityhall.opendata.permissions import can_manage
-from cityhall.opendata.validation import DecodeError, apply_fixes, detect, read_upload, validate
+from cityhall.opendata.validation import (
+    DecodeError,
+    Report,
+    apply_fixes,
+    detect,
+    drop_trailer,
+    read_upload,
+    validate,
+)
 
 UPLOAD_MAX_BYTES = 512 * 1024 * 1024  # a million rows of a 39-column standard dataset is ~360 MB
 SYNC_MAX_BYTES = 2 * 1024 * 1024  # smaller files are checked and published within the request
@@ -105,13 +115,15 @@ def _finish(upload: Upload, *, revision: int, **fields: Any) -> Upload:
     return upload
 
 
-def _current_text(upload: Upload) -> str:
-    """The text to check: the raw file decoded, or the working copy, with a pending fix applied."""
+def _current_text(upload: Upload) -> tuple[str, list[str] | None]:
+    """The text to check, with a pending fix applied: the working copy, or the raw file decoded without the
+    rows after the table that are not data (then also the notes saying what was taken off)."""
+    notes = None
     if upload.work:
         text = _read_work(upload)
     else:
         with default_storage.open(upload.raw.name, "rb") as handle:
-            text = read_upload(bytes(handle.read()), upload.original_name)
+            text, notes = drop_trailer(read_upload(bytes(handle.read()), upload.original_name))
     if upload.pending_fix is not None:
         codes = upload.pending_fix.get("codes")
         text = apply_fixes(
@@ -120,8 +132,9 @@ def _current_text(upload: Upload) -> str:
             bbox=selectors.catalog_settings().bbox,
             codes=None if codes is None else set(codes),
             reorder=bool(upload.pending_fix.get("reorder", True)),
+            confirmed=set(upload.pending_fix.get("confirm") or ()),
         )
-    return text
+    return text, notes
 
 
 def run_validation(upload_id: str) -> Upload:
@@ -132,9 +145,11 @@ def run_validation(upload_id: str) -> Upload:
         return upload
     revision = upload.revision
     try:
-        text = _current_text(upload)
+        text, notes = _current_text(upload)
         schema = _schema_for(upload, text)
-        report = validate(text, schema, bbox=selectors.catalog_settings().bbox)
+        municipality = core_selectors.municipality_find()
+        own_code = municipality.code if municipality else None
+        report = validate(text, schema, bbox=selectors.catalog_settings().bbox, own_code=own_code)
     except (DecodeError, ValueError) as error:
         return _finish(upload, revision=revision, status=Upload.Status.FAILED, error=str(error), pending_fix=None)
     work = upload.work.name
@@ -145,15 +160,23 @@ def run_validation(upload_id: str) -> Upload:
         revision=revision,
         status=Upload.Status.CHECKED,
         work=work,
+        notes=upload.notes if notes is None else notes,
         pending_fix=None,
-        schema_key=schema.key,
-        rows=report.rows_checked,
-        header=report.header,
-        unknown_columns=report.unknown_columns,
-        counts=dict(report.counts),
+        error="",
+        **_report_fields(report),
+    )
+
+
+def _report_fields(report: Report) -> dict[str, Any]:
+    return {
+        "schema_key": report.schema.key,
+        "rows": report.rows_checked,
+        "header": report.header,
+        "unknown_columns": report.unknown_columns,
+        "counts": dict(report.counts),
         # A swapped pair is one problem with two cells to fix: count problems, as the clerk sees them.
-        fixable={code: min(n, report.counts[code]) for code, n in report.fixable_counts().items()},
-        problems=[
+        "fixable": {code: min(n, report.counts[code]) for code, n in report.fixable_counts().items()},
+        "problems": [
             {
                 "row": p.row,
                 "column": p.column,
@@ -164,8 +187,7 @@ def run_validation(upload_id: str) -> Upload:
             }
             for p in report.problems[:STORED_PROBLEMS]
         ],
-        error="",
-    )
+    }
 
 
 def upload_apply_fixes(
@@ -184,20 +206,15 @@ def upload_apply_fixes(
     if not can_manage(actor, upload.dataset.department_id):
         raise PermissionDeniedError()
     with transaction.atomic():
-        locked = Upload.objects.select_for_update().select_related("dataset").get(pk=upload.pk)
-        if locked.status != Upload.Status.CHECKED or locked.revision != revision:
-            raise ConflictError("このファイルは別の操作で更新されました。画面を更新してからもう一度お試しください。")
+        locked = _lock_checked(upload, revision)
         wanted = set(codes) if codes is not None else set(locked.fixable)
         if not wanted & set(locked.fixable) and not (reorder and codes is None):
             raise InvalidInputError("自動で直せる問題がありません。")
-        locked.revision += 1
-        locked.pending_fix = {"codes": None if codes is None else sorted(wanted), "reorder": reorder}
+        _queue_check(locked, {"codes": None if codes is None else sorted(wanted), "reorder": reorder})
         locked.fixes_applied = [
             *locked.fixes_applied,
             {"codes": sorted(wanted), "at": timezone.now().isoformat(), "by": getattr(actor, "email", "")},
         ]
-        locked.status = Upload.Status.PENDING
-        locked.status_changed_at = timezone.now()
         locked.save()
         audit_record(
             actor=actor,
@@ -206,6 +223,68 @@ def upload_apply_fixes(
             object_label=f"{locked.dataset.title}: {locked.original_name}",
             before={"revision": revision, "counts": upload.counts},
             after={"revision": locked.revision, "codes": sorted(wanted)},
+            department_id=locked.dataset.department_id,
+            request=request,
+        )
+    return _check_soon(locked)
+
+
+def _lock_checked(upload: Upload, revision: int) -> Upload:
+    """The upload, locked, if it is still checked at `revision` (the one the clerk's page showed)."""
+    locked = Upload.objects.select_for_update().select_related("dataset").get(pk=upload.pk)
+    if locked.status != Upload.Status.CHECKED or locked.revision != revision:
+        raise ConflictError("このファイルは別の操作で更新されました。画面を更新してからもう一度お試しください。")
+    return locked
+
+
+def _queue_check(locked: Upload, pending_fix: dict[str, Any]) -> None:
+    """Claim the next revision for a change the following check makes to the file (the caller saves)."""
+    locked.revision += 1
+    locked.pending_fix = pending_fix
+    locked.status = Upload.Status.PENDING
+    locked.status_changed_at = timezone.now()
+
+
+def upload_confirm_unknown(
+    *,
+    actor: Any,
+    upload: Upload,
+    columns: Collection[str],
+    reason: str,
+    revision: int,
+    request: HttpRequest | None = None,
+) -> Upload:
+    """A person confirms that every row of `columns` (still 不明, see `Upload.columns_to_confirm`) is 該当なし,
+    and says why. The confirmation is kept on the upload (shown with the version it becomes) and audited; the
+    check that follows blanks those cells, which for these columns means 該当なし.
+
+    Raises PermissionDeniedError; InvalidInputError without a reason or a column, or for a column that is not
+    unknown; ConflictError when the upload changed since the clerk's page was shown.
+    """
+    if not can_manage(actor, upload.dataset.department_id):
+        raise PermissionDeniedError()
+    reason = text.prose(reason).strip()
+    if not reason:
+        raise InvalidInputError("確認した理由を入力してください（公開する版の履歴に載ります）。")
+    if len(reason) > 200:
+        raise InvalidInputError("確認した理由は200文字以内で入力してください。")
+    with transaction.atomic():
+        locked = _lock_checked(upload, revision)
+        wanted = [column for column in locked.columns_to_confirm if column in set(columns)]
+        if not wanted or len(wanted) != len(set(columns)):
+            raise InvalidInputError("確認できるのは、値が「不明」の列だけです。確認する列を選んでください。")
+        _queue_check(locked, {"codes": [], "reorder": False, "confirm": wanted})
+        by = {"by": getattr(actor, "email", ""), "by_name": getattr(actor, "display_name", "")}
+        entry = {"columns": wanted, "reason": reason, **by, "at": timezone.now().isoformat()}
+        locked.confirmations = [*locked.confirmations, entry]
+        locked.save()
+        audit_record(
+            actor=actor,
+            action="opendata.upload.confirm",
+            target=locked,
+            object_label=f"{locked.dataset.title}: {locked.original_name}",
+            before={"revision": revision},
+            after={"revision": locked.revision, "columns": wanted, "reason": reason},
             department_id=locked.dataset.department_id,
             request=request,
         )

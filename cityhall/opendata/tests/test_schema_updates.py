@@ -69,3 +69,48 @@ def test_the_shipped_reference_is_already_loaded():
     out = StringIO()
     call_command("opendata_schemas", stdout=out)
     assert out.getvalue().startswith("追加 0・更新 0・変更なし 21")
+
+
+def test_a_revised_standard_keeps_the_synonyms_staff_edited_even_with_replace(tmp_path, policy_officer):
+    definition = SchemaDefinition.objects.get(key="public_toilets_legacy")
+    assert definition.columns[0]["synonyms"][0] == "市区町村コード"  # seeded by migration
+    columns = [{**definition.columns[0], "synonyms": ["市町村コード"]}, *definition.columns[1:]]
+    services.schema_save(actor=policy_officer, definition=definition, data={"columns": columns})
+
+    def change(data):
+        data["public_toilets_legacy"]["columns"][0]["description"] = "改訂"
+        data["public_toilets_legacy"]["columns"].append({"name": "授乳室有無", "type": "string"})
+
+    out = StringIO()
+    call_command("opendata_schemas", str(_revised(tmp_path, change)), stdout=out)
+    updated = SchemaDefinition.objects.get(key="public_toilets_legacy")
+    # Only synonyms were edited: not a correction, so the revision comes in, and the synonyms stay.
+    assert "保持 0" in out.getvalue()
+    assert updated.columns[0]["description"] == "改訂"
+    assert updated.columns[0]["synonyms"] == ["市町村コード"]
+    assert updated.columns[-1]["name"] == "授乳室有無"
+
+    services.schema_save(  # a real correction, then --replace
+        actor=policy_officer,
+        definition=updated,
+        data={"columns": [{**updated.columns[0], "type": "string"}, *updated.columns[1:]]},
+    )
+    call_command("opendata_schemas", str(_revised(tmp_path, change)), "--replace", stdout=StringIO())
+    replaced = SchemaDefinition.objects.get(key="public_toilets_legacy")
+    assert replaced.columns[0]["type"] == "code" and replaced.columns[0]["synonyms"] == ["市町村コード"]
+
+
+def test_a_definition_new_to_the_database_gets_the_seeded_synonyms(tmp_path):
+    def change(data):
+        data["parks_legacy"] = {
+            "name_ja": "公園一覧",
+            "edition": "legacy",
+            "columns": [
+                {"name": "都道府県コード又は市区町村コード", "type": "code"},
+                {"name": "名称", "type": "string"},
+            ],
+        }
+
+    call_command("opendata_schemas", str(_revised(tmp_path, change)), stdout=StringIO())
+    columns = SchemaDefinition.objects.get(key="parks_legacy").columns
+    assert "市区町村コード" in columns[0]["synonyms"] and "synonyms" not in columns[1]

@@ -202,6 +202,25 @@ def test_schema_editor_saves_columns(as_user, policy_officer):
     assert "description" in definition.columns[0]  # the reference's notes survive an edit
 
 
+def test_saving_a_definition_unchanged_keeps_the_standards_exact_column_names(as_user, policy_officer):
+    definition = selectors.schema_get(key="public_toilets")
+    data = {"name_ja": definition.name_ja, "edition": "current", "source": definition.source, "is_active": "on"}
+    count = str(len(definition.columns))
+    data |= {"col-TOTAL_FORMS": count, "col-INITIAL_FORMS": count}  # as the page renders them
+    for i, column in enumerate(definition.columns):
+        data |= {f"col-{i}-name": column["name"], f"col-{i}-type": column["type"]}
+        data |= {f"col-{i}-{key}": column.get(key) or "" for key in ("format", "physical_name", "english_name")}
+        if column.get("required"):
+            data[f"col-{i}-required"] = "on"
+    response = as_user(policy_officer).post(reverse("console:opendata:schema_edit", args=["public_toilets"]), data)
+    assert response.status_code == 302
+    saved = selectors.schema_get(key="public_toilets")
+    assert [c["name"] for c in saved.columns] == [c["name"] for c in definition.columns]  # 全角括弧 kept
+    assert "男性トイレ数（小便器）" in [c["name"] for c in saved.columns]
+    assert [c.get("description") for c in saved.columns] == [c.get("description") for c in definition.columns]
+    assert [c.get("format") or "" for c in saved.columns] == [c.get("format") or "" for c in definition.columns]
+
+
 def test_missing_file_is_a_404_not_a_500_and_not_counted(client, published):
     from django.core.files.storage import default_storage
 

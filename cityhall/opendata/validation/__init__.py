@@ -4,13 +4,29 @@ from .checks import Issue
 from .decode import DecodeError, decode, read_upload
 from .engine import JAPAN_BBOX, MAX_PROBLEMS, BBox, Problem, Report, apply_fixes, validate
 from .labels import PROBLEM_LABELS
-from .schema import REFERENCE_JSON, ColumnRule, Schema, delimiter_problem, detect, header_key, load_schemas, map_header
+from .schema import (
+    REFERENCE_JSON,
+    SYNONYMS_JSON,
+    UNKNOWN,
+    ColumnRule,
+    Schema,
+    delimiter_problem,
+    detect,
+    header_key,
+    load_schemas,
+    load_synonyms,
+    map_header,
+    with_synonyms,
+)
+from .trailer import drop_trailer
 
 __all__ = [
     "JAPAN_BBOX",
     "MAX_PROBLEMS",
     "PROBLEM_LABELS",
     "REFERENCE_JSON",
+    "SYNONYMS_JSON",
+    "UNKNOWN",
     "BBox",
     "ColumnRule",
     "DecodeError",
@@ -22,9 +38,12 @@ __all__ = [
     "decode",
     "delimiter_problem",
     "detect",
+    "drop_trailer",
     "header_key",
     "load_schemas",
+    "load_synonyms",
     "map_header",
     "read_upload",
     "validate",
+    "with_synonyms",
 ]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+import unicodedata
 from collections.abc import Callable
 
 from cityhall.core.municipality_code import check_digit
@@ -19,6 +21,8 @@ Issue = tuple[str, str, str | None]
 Check = Callable[[str], Issue | None]
 
 FORMULA_START = frozenset("=+-@")
+TRAILING_BLANKS = " \u3000\t"
+HALFWIDTH_KANA = re.compile("[\uff61-\uff9f]+")
 NUMBER_CHARS = frozenset("0123456789.-")
 _PHONE_CHARS = frozenset("0123456789-")
 _YES = frozenset({"あり", "有り", "○", "〇", "yes", "true", "1", "有"})
@@ -255,12 +259,31 @@ def _make_id(name: str, kind: str, rule: ColumnRule) -> Check:
     return identifier
 
 
+def tidy_text(v: str, *, kana: bool) -> str:
+    """Free text as it means the same thing on one line: line breaks and tabs as spaces, no trailing blanks,
+    and (in a カナ column) 半角カナ as 全角 — the fix of each problem `_make_string` finds, all at once."""
+    if "\n" in v or "\r" in v:
+        v = " ".join(part.strip() for part in v.splitlines() if part.strip())
+    v = v.strip("\t").replace("\t", " ").rstrip(TRAILING_BLANKS)
+    return HALFWIDTH_KANA.sub(_full_width, v) if kana else v
+
+
+def _full_width(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", match.group())
+
+
 def _make_string(name: str, kind: str, rule: ColumnRule) -> Check:
+    kana = name.endswith("カナ")  # 名称_カナ: readings, written in 全角カタカナ
+
     def text(v: str) -> Issue | None:
+        fixed = tidy_text(v, kana=kana)
+        if fixed == v:
+            return None
         if "\n" in v or "\r" in v:
-            fixed = " ".join(part.strip() for part in v.splitlines() if part.strip())
             return ("line_break", f"「{name}」にセル内改行があります。1件は1行に収めてください。", fixed)
-        return None
+        if "\t" in v or v.endswith(tuple(TRAILING_BLANKS)):
+            return ("text_whitespace", f"「{name}」にタブや末尾の空白があります。取り除いてください。", fixed)
+        return ("kana_halfwidth", f"「{name}」に半角カナがあります。全角カタカナで入力してください。", fixed)
 
     return text
 

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, filterfalse, islice, pairwise
 from operator import le, methodcaller
 
-from .checks import FORMULA_START, Check, Issue, build_check, parse_number
+from .checks import FORMULA_START, HALFWIDTH_KANA, TRAILING_BLANKS, Check, Issue, build_check, parse_number
 from .report import Report
-from .schema import ColumnRule
+from .schema import PUBLISHER_CODE_COLUMNS, UNKNOWN, ColumnRule
 
 JAPAN_BBOX = (20.0, 122.0, 46.0, 154.0)  # min_lat, min_lon, max_lat, max_lon
 BBox = tuple[float, float, float, float]
@@ -60,18 +60,67 @@ class _Values:
                     add(rows[i], name, value, bad[value])
 
 
-def column_checker(rule: ColumnRule, report: Report) -> ColumnCheck:
+def column_checker(rule: ColumnRule, report: Report, *, own_code: str | None = None) -> ColumnCheck:
     values = _Values(rule, report)
+    if own_code and rule.kind == "code6" and rule.name in PUBLISHER_CODE_COLUMNS:
+        values.check = _publisher_code(values.check, rule.name, own_code)
     if rule.unique:
         return _Unique(rule, report, _format_checker(rule, values))
+    if rule.blank_is_value:
+        return _Unknown(rule, report, values, _format_checker(rule, values))
     return _format_checker(rule, values)
+
+
+class _Unknown:
+    """A column whose blank is a value, with cells marked UNKNOWN (a fix adds them for a column the file did not
+    have): one problem for the column, not one per row, as it is one decision — fill the column in, or confirm
+    that every row is 該当なし."""
+
+    def __init__(self, rule: ColumnRule, report: Report, values: _Values, check: ColumnCheck) -> None:
+        values.good.add(UNKNOWN)  # reported once below, not as a wrong value in every row
+        self.name, self.add, self.check, self.reported = rule.name, report.add, check, False
+
+    def __call__(self, col: Sequence[str], rows: Sequence[int]) -> None:
+        self.check(col, rows)
+        if not self.reported and UNKNOWN in col:
+            self.reported = True
+            self.add(rows[col.index(UNKNOWN)], self.name, UNKNOWN, _unknown_issue(self.name))
+
+
+def _unknown_issue(name: str) -> Issue:
+    return (
+        "flag_unknown",
+        f"「{name}」が「{UNKNOWN}」の行があります。この項目の空欄は「該当なし」の意味になるため、"
+        f"元のファイルになかった列は自動修正で空欄ではなく「{UNKNOWN}」として追加しています。"
+        "各行に「1」（該当）か空欄（該当なし）を入れたファイルをアップロードし直すか、"
+        "すべての行が該当なしであることを理由を添えて確認してください。",
+        None,
+    )
+
+
+def _publisher_code(check: Check, name: str, own_code: str) -> Check:
+    """The code's own check, then: a well-formed code must be this municipality's (its only good value)."""
+
+    def publisher_code(v: str) -> Issue | None:
+        issue = check(v)
+        if issue is not None or v == own_code or not v:
+            return issue
+        return (
+            "code6_other_municipality",
+            f"「{name}」が{v}で、このサイトの団体コード（{own_code}）と違います。この項目はデータを管理・公開する"
+            "団体のコードです。他の団体の様式を写した場合は直してください。施設がある団体のコードは"
+            "「所在地_全国地方公共団体コード」に入れます。",
+            None,
+        )
+
+    return publisher_code
 
 
 def _format_checker(rule: ColumnRule, values: _Values) -> ColumnCheck:
     if rule.kind == "string":
         if rule.unique and rule.name == "ID":  # the check for half-width letters and digits (checks._make_id)
             return _alnum(values)
-        return _text(values, required=rule.required)
+        return _text(values, required=rule.required, kana=rule.name.endswith("カナ"))
     if rule.kind == "url":
         return _url(values)
     if rule.kind == "integer":
@@ -100,14 +149,34 @@ _URL_STARTS = ("http://", "https://")
 _starts_url = methodcaller("startswith", _URL_STARTS)
 
 
-def _text(values: _Values, *, required: bool) -> ColumnCheck:
-    """Free text: only line breaks, formula-like starts and (if required) blanks can be wrong."""
+_ends_blank = methodcaller("endswith", tuple(TRAILING_BLANKS))
+
+
+def _may_end_blank(joined: str, blank: str) -> bool:
+    """Whether a value of `joined` (values joined with ",") may end with `blank` (a one-character search first)."""
+    return blank in joined and (blank + "," in joined or joined.endswith(blank))
+
+
+def _may_hold_halfwidth_kana(joined: str) -> bool:
+    """Whether `joined` may hold 半角カナ (U+FF61–FF9F). Each has the byte FF high in UTF-16, so one byte search
+    (a copy and a memchr) rules out most columns before the regular expression, ten times slower, runs."""
+    return b"\xff" in joined.encode("utf-16-le") and HALFWIDTH_KANA.search(joined) is not None
+
+
+def _text(values: _Values, *, required: bool, kana: bool) -> ColumnCheck:
+    """Free text: only line breaks, tabs, trailing blanks, formula-like starts, (if required) blanks and (in
+    a カナ column) 半角カナ can be wrong."""
 
     def text(col: Sequence[str], rows: Sequence[int]) -> None:
         joined = ",".join(col)  # a comma inside a value can only raise a false alarm
         suspects: set[str] = set()
         if "\n" in joined or "\r" in joined:
             suspects.update(v for v in col if "\n" in v or "\r" in v)
+        if "\t" in joined or _may_end_blank(joined, " ") or _may_end_blank(joined, "\u3000"):
+            suspects.update(filter(_ends_blank, col))
+            suspects.update(v for v in col if "\t" in v)
+        if kana and _may_hold_halfwidth_kana(joined):
+            suspects.update(filter(HALFWIDTH_KANA.search, col))
         if _may_start_formula(joined):
             suspects.update(filter(_starts_formula, col))
         if required:
@@ -207,6 +276,67 @@ class _Unique:
                     None,
                 ),
             )
+
+
+def _digits_numeral(col: Sequence[str]) -> int | None:
+    """The column's values joined and read as one base-36 numeral, if every value is one ASCII digit; else None."""
+    joined = "".join(col)
+    if len(joined) != len(col) or not joined.isdigit() or not joined.isascii():
+        return None
+    return int(joined, 36)
+
+
+def _all_add_up(total: Sequence[str], parts: Sequence[Sequence[str]]) -> bool:
+    """True when every value is one digit (most counts) and each row's parts add up to its total, in a few C
+    calls: each column's digits read as one base-36 numeral put every row's digit at the same place, and a
+    row's parts add up to at most 3 × 9 < 36, so no carry crosses rows and the sums agree iff every row's do.
+    False means "look row by row"."""
+    if len(parts) > 3 or (expected := _digits_numeral(total)) is None:
+        return False
+    for part in parts:
+        numeral = _digits_numeral(part)
+        if numeral is None:
+            return False
+        expected -= numeral
+    return expected == 0
+
+
+class Total:
+    """A count the standard defines as the sum of others (ColumnRule.parts): every row where all of them are
+    plain numbers and the total is not their sum. A blank (unknown) or malformed value leaves the row unchecked;
+    its own column check reports it."""
+
+    def __init__(self, rule: ColumnRule, report: Report) -> None:
+        self.name, self.parts, self.add = rule.name, rule.parts, report.add
+        self.good: set[tuple[str, ...]] = set()
+
+    def __call__(self, total: Sequence[str], parts: Sequence[Sequence[str]], rows: Sequence[int]) -> None:
+        if not total or _all_add_up(total, parts):
+            return
+        bad: dict[tuple[str, ...], Issue] = {}
+        for combo in set(zip(total, *parts, strict=True)).difference(self.good):
+            issue = self._check(combo)
+            if issue is not None:
+                bad[combo] = issue
+            elif len(self.good) < _KNOWN_GOOD_CAP:
+                self.good.add(combo)
+        if bad:
+            for i, combo in enumerate(zip(total, *parts, strict=True)):
+                if combo in bad:
+                    self.add(rows[i], self.name, combo[0], bad[combo])
+
+    def _check(self, combo: tuple[str, ...]) -> Issue | None:
+        if not all(value.isascii() and value.isdigit() for value in combo):
+            return None
+        expected = sum(map(int, combo[1:]))
+        if int(combo[0]) == expected:
+            return None
+        listed = "、".join(f"{name} {value}" for name, value in zip(self.parts, combo[1:], strict=True))
+        return (
+            "total_mismatch",
+            f"「{self.name}」が{combo[0]}ですが、内訳（{listed}）の合計は{expected}です。どちらかを直してください。",
+            None,
+        )
 
 
 def _bounds(values: Sequence[str]) -> tuple[float, float] | None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .checks import Issue
 from .schema import Schema
 
 MAX_PROBLEMS = 10_000
+COLUMN_DROPPED = "（列を削除）"  # the fix shown for a problem whose fix removes a whole column
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class Report:
     counts: Counter[str] = field(default_factory=Counter)  # problem code → number of problems
     fixes: dict[tuple[int, str], str] = field(default_factory=dict)
     fix_codes: dict[tuple[int, str], str] = field(default_factory=dict)
+    column_drops: dict[int, str] = field(default_factory=dict)  # file column index → code of the fix removing it
     max_problems: int = MAX_PROBLEMS
     _settled: int = field(default=0, init=False, repr=False)  # problems before this index are in final order
 
@@ -49,8 +51,17 @@ class Report:
         return [h for h, name in zip(self.header, self.mapping, strict=True) if name is None]
 
     def fixable_counts(self) -> dict[str, int]:
-        """Problem code → number of cells with a fix of that code."""
-        return dict(Counter(self.fix_codes.values()))
+        """Problem code → number of cells (or whole columns) with a fix of that code."""
+        return dict(Counter(self.fix_codes.values()) + Counter(self.column_drops.values()))
+
+    def offer_column_drop(self, index: int, column: str, code: str) -> None:
+        """Offer removing file column `index` as the fix of its header problem `code` (known only at the end)."""
+        self.column_drops[index] = code
+        for k, problem in enumerate(self.problems):
+            if problem.row > 1:
+                break
+            if problem.code == code and problem.column == column:
+                self.problems[k] = replace(problem, fix=COLUMN_DROPPED)
 
     def add(self, row: int, column: str, value: str, issue: Issue) -> None:
         code, message, fix = issue

@@ -6,7 +6,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,6 +16,19 @@ Kind = Literal[
 ]  # fmt: skip
 
 REFERENCE_JSON = Path(__file__).resolve().parent.parent / "reference" / "standard-dataset-schemas.json"
+# Other names real files give a column (市区町村コード for 都道府県コード又は市区町村コード, English names…), per
+# edition. They seed each column's "synonyms"; from then on they are data the ICT policy division edits.
+SYNONYMS_JSON = Path(__file__).resolve().parent.parent / "data" / "header_synonyms.json"
+
+# The columns naming the government that manages and publishes each record (item 1 of both editions). Other
+# code columns name where a thing is (所在地_全国地方公共団体コード) or who set it up (市区町村コード), and may
+# rightly hold another municipality's code.
+PUBLISHER_CODE_COLUMNS = frozenset({"全国地方公共団体コード", "都道府県コード又は市区町村コード"})
+
+# What a fix writes into a column the file did not have when a blank there would mean something (a 1/blank
+# flag's blank is 該当なし). It is no value of the column, so the file cannot be published until a person
+# fills the column in or confirms it.
+UNKNOWN = "不明"
 
 # "1_名称", "1.名称", "No.1 名称", "(1)名称" after NFKC.
 _NUMBERING = re.compile(r"^(?:no\.?\s*)?\(?\d+\)?[\s._:、．-]*", re.IGNORECASE)
@@ -39,6 +52,12 @@ class ColumnRule:
     aliases: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()
     unique: bool = False
+    parts: tuple[str, ...] = ()  # the columns this count is the sum of (see _parts_of_totals)
+
+    @property
+    def blank_is_value(self) -> bool:
+        """Whether a blank cell states something (1/blank flags: blank = 該当なし), so blank cannot mean unknown."""
+        return self.kind == "flag_1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +123,7 @@ def schema_from_entry(key: str, entry: Mapping[str, Any]) -> Schema:
         # english_name is skipped where the source is marked uncertain (shifted rows in the toilet sheet).
         if column.get("english_name") and not column.get("uncertain"):
             aliases.append(str(column["english_name"]))
+        aliases.extend(str(synonym) for synonym in column.get("synonyms") or ())
         rules.append(
             ColumnRule(
                 name=str(column["name"]),
@@ -119,14 +139,64 @@ def schema_from_entry(key: str, entry: Mapping[str, Any]) -> Schema:
         name_ja=str(entry["name_ja"]),
         edition=str(entry["edition"]),
         status=str(entry["status"]),
-        columns=tuple(rules),
+        columns=_parts_of_totals(rules),
     )
 
 
+def _parts_of_totals(rules: list[ColumnRule]) -> tuple[ColumnRule, ...]:
+    """Counts named "<X>総数" with counts named "<X>数（…）" beside them: the standard describes the latter as
+    kinds within the former (男性トイレ総数 = 数（小便器）+ 数（和式）+ 数（洋式）, 便座単位), so the total is their sum."""
+    counts = [rule.name for rule in rules if rule.kind == "integer"]
+    found = []
+    for rule in rules:
+        prefix = rule.name.removesuffix("総数")
+        parts = () if prefix == rule.name or rule.kind != "integer" else _kinds_of(prefix, counts)
+        found.append(replace(rule, parts=parts) if parts else rule)
+    return tuple(found)
+
+
+def _kinds_of(prefix: str, counts: list[str]) -> tuple[str, ...]:
+    pattern = re.compile(re.escape(prefix) + r"数[（(].+[）)]")
+    return tuple(name for name in counts if pattern.fullmatch(name))
+
+
 def load_schemas(path: Path | str = REFERENCE_JSON) -> dict[str, Schema]:
+    """The reference definitions as the product seeds them (header synonyms included)."""
     with Path(path).open(encoding="utf-8") as handle:
         data: dict[str, Any] = json.load(handle)
-    return {key: schema_from_entry(key, entry) for key, entry in data.items()}
+    seed = load_synonyms()
+    return {
+        key: schema_from_entry(
+            key, {**entry, "columns": with_synonyms(entry["columns"], seed.get(entry["edition"], {}))}
+        )
+        for key, entry in data.items()
+    }
+
+
+def load_synonyms(path: Path | str = SYNONYMS_JSON) -> dict[str, dict[str, list[str]]]:
+    """edition → column name → synonyms. Raises ValueError when the file is not of that shape."""
+    with Path(path).open(encoding="utf-8") as handle:
+        data: Any = json.load(handle)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected an object of editions")
+    for edition, columns in data.items():
+        if not isinstance(columns, dict) or not all(
+            isinstance(names, list) and all(isinstance(n, str) and n.strip() for n in names)
+            for names in columns.values()
+        ):
+            raise ValueError(f"{path}: {edition} must map column names to lists of synonyms")
+    return data
+
+
+def with_synonyms(columns: Sequence[Mapping[str, Any]], seed: Mapping[str, Sequence[str]]) -> list[dict[str, Any]]:
+    """`columns` with the seed's synonyms on each column that has no "synonyms" of its own yet (a column that
+    has them, even none, was set by staff or carried over from the database: it is left as it is)."""
+    return [
+        dict(column)
+        if "synonyms" in column or column["name"] not in seed
+        else {**column, "synonyms": list(seed[column["name"]])}
+        for column in columns
+    ]
 
 
 def map_header(header: Sequence[str], schema: Schema) -> list[str | None]:
