@@ -27,7 +27,6 @@ from cityhall.opendata.services.schema_updates import SchemaUpdateReport, schema
 from cityhall.opendata.services.uploads import (
     STORED_PROBLEMS,
     SYNC_MAX_BYTES,
-    UPLOAD_EXTENSIONS,
     UPLOAD_MAX_BYTES,
     run_validation,
     upload_apply_fixes,
@@ -42,7 +41,6 @@ __all__ = [
     "MAX_ATTEMPTS",
     "STORED_PROBLEMS",
     "SYNC_MAX_BYTES",
-    "UPLOAD_EXTENSIONS",
     "UPLOAD_MAX_BYTES",
     "SchemaUpdateReport",
     "catalog_settings_update",

@@ -12,12 +12,14 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from cityhall.core import selectors as core_selectors
 from cityhall.core import text
 from cityhall.core.audit import audit_record, audited_update
 from cityhall.core.background import enqueue_on_commit
 from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
+from cityhall.core.uploads import MB, UploadPolicy, upload_check
 from cityhall.opendata import selectors
 from cityhall.opendata.models import Dataset, Upload
 from cityhall.opendata.permissions import can_manage
@@ -31,10 +33,13 @@ from cityhall.opendata.validation import (
     validate,
 )
 
-UPLOAD_MAX_BYTES = 512 * 1024 * 1024  # a million rows of a 39-column standard dataset is ~360 MB
+# A million rows of a 39-column standard dataset is ~360 MB.
+DATA_FILES = UploadPolicy(
+    purpose="opendata.upload", what=gettext_lazy("データのファイル"), kinds=("csv", "text", "xlsx"), max_bytes=512 * MB
+)
+UPLOAD_MAX_BYTES = DATA_FILES.max_bytes
 SYNC_MAX_BYTES = 2 * 1024 * 1024  # smaller files are checked and published within the request
 STORED_PROBLEMS = 1000
-UPLOAD_EXTENSIONS = {".csv", ".txt", ".xlsx"}
 
 
 def _store(path: str, content: bytes) -> str:
@@ -47,14 +52,8 @@ def _store(path: str, content: bytes) -> str:
 def upload_create(*, actor: Any, dataset: Dataset, file: UploadedFile, request: HttpRequest | None = None) -> Upload:
     if not can_manage(actor, dataset.department_id):
         raise PermissionDeniedError()
-    name = PurePath(file.name or "upload.csv").name[:200]
-    if PurePath(name).suffix.lower() not in UPLOAD_EXTENSIONS:
-        raise InvalidInputError("アップロードできるのはCSV（.csv）またはExcel（.xlsx）のファイルです。")
-    size = file.size or 0
-    if size == 0:
-        raise InvalidInputError("ファイルが空です。")
-    if size > UPLOAD_MAX_BYTES:
-        raise InvalidInputError(f"ファイルが大きすぎます（上限 {UPLOAD_MAX_BYTES // 1024 // 1024} MB）。")
+    checked = upload_check(file, DATA_FILES)  # the one gate: size, kind from the content, proven by opening it
+    name, size = checked.name[:200], checked.size
     with transaction.atomic():
         upload = Upload(dataset=dataset, uploaded_by=actor, original_name=name, size=size)
         upload.raw.save(f"{upload.pk}/original{PurePath(name).suffix.lower()}", file, save=False)

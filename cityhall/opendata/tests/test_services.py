@@ -102,14 +102,19 @@ def test_fix_with_a_stale_revision_is_refused(clerk, toilets):
 
 
 @pytest.mark.parametrize(
-    ("name", "content", "message"),
-    [
-        ("data.csv", b"%PDF-1.7 binary\x00\x01", ""),
-        ("data.csv", b"<!DOCTYPE html><html><body>x</body></html>", ""),
-        ("data.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, ""),
-    ],
+    ("content", "what"),
+    [(b"%PDF-1.7 binary\x00\x01", "PDF"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "古い形式のOffice文書")],
 )
-def test_files_that_are_not_tables_fail_clearly(clerk, toilets, name, content, message):
+def test_files_that_are_not_text_are_refused_at_the_upload_gate(clerk, toilets, content, what):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    with pytest.raises(InvalidInputError, match=f"中身は{what}です"):
+        services.upload_create(actor=clerk, dataset=toilets, file=SimpleUploadedFile("data.csv", content))
+    assert not Upload.objects.exists()
+
+
+@pytest.mark.parametrize(("name", "content"), [("data.csv", b"<!DOCTYPE html><html><body>x</body></html>")])
+def test_files_that_are_not_tables_fail_clearly(clerk, toilets, name, content):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     created = services.upload_create(actor=clerk, dataset=toilets, file=SimpleUploadedFile(name, content))
