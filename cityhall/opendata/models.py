@@ -69,10 +69,17 @@ class SchemaDefinition(models.Model):
         CURRENT = "current", _("現行（自治体標準オープンデータセット）")
         LEGACY = "legacy", _("旧（推奨データセット）")
 
+    class Certainty(models.TextChoices):
+        """How far the definition was checked against the national documents (the reference's `status`)."""
+
+        COMPLETE = "complete", _("確認済み（項目定義書どおり）")
+        PARTIAL = "partial", _("一部未確認")
+        COLUMNS_ONLY = "columns_only", _("項目名のみ確認（型・形式は未確認）")
+
     key = models.SlugField(_("キー"), max_length=80, unique=True)
     name_ja = models.CharField(_("データセット名"), max_length=100)
     edition = models.CharField(_("版"), max_length=10, choices=Edition.choices, default=Edition.CURRENT)
-    status = models.CharField(_("定義の確度"), max_length=30, blank=True)
+    status = models.CharField(_("定義の確度"), max_length=30, blank=True, choices=Certainty.choices)
     source = models.TextField(_("出典"), blank=True)
     columns = models.JSONField(_("項目"), default=list)
     is_active = models.BooleanField(_("使用する"), default=True)

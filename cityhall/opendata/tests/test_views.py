@@ -303,3 +303,10 @@ def test_a_clean_file_with_untidy_headers_is_offered_the_standard_form(as_user, 
     item.refresh_from_db()
     assert item.header[:2] == ["全国地方公共団体コード", "ID"] and item.counts == {}
     assert "見出しと列の並びを標準に揃える" not in staff.get(response["Location"]).content.decode()
+
+
+def test_dataset_definitions_say_how_certain_they_are_in_japanese(as_user, policy_officer):
+    page = as_user(policy_officer).get(reverse("console:opendata:schemas")).content.decode()
+    assert "確認済み（項目定義書どおり）" in page and "一部未確認" in page
+    for code in ("columns_only", "partial", "complete"):
+        assert f"<td>{code}</td>" not in page
