@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -11,11 +12,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db.models import F, Prefetch, QuerySet, Sum
+from django.db.models import Count, F, Max, Prefetch, QuerySet, Sum
 from django.utils import timezone
 
 from cityhall.core.errors import NotFoundError
 from cityhall.core.fiscal_year import FiscalYear
+from cityhall.core.readings import reading
+from cityhall.core.search import SearchDocument, SearchIndex
 from cityhall.opendata.models import (
     CatalogSettings,
     DataRequest,
@@ -202,10 +205,56 @@ class SearchResult:
     facets: dict[str, Counter[str]] = field(default_factory=dict)
 
 
-def _search_text(dataset: Dataset) -> str:
-    parts = [dataset.title, dataset.description, dataset.slug, " ".join(dataset.tags), dataset.department.name]
-    parts += [g.title for g in dataset.groups.all()]
-    return unicodedata.normalize("NFKC", " ".join(parts)).casefold()
+@dataclass(frozen=True)
+class _Catalog:
+    """This process's copy of the published catalogue and its search index (shared-nothing)."""
+
+    version: tuple[Any, ...]
+    datasets: list[Dataset]
+    facets: list[dict[str, list[str]]]
+    index: SearchIndex
+
+
+_catalog_lock = threading.Lock()
+_catalog: _Catalog | None = None
+
+
+def _document(position: int, dataset: Dataset) -> SearchDocument:
+    """A dataset as the search sees it: the title with its reading, tags and their readings, groups, department."""
+    words = [*dataset.tags, *(reading(tag) for tag in dataset.tags), dataset.slug, dataset.department.name]
+    words += [g.title for g in dataset.groups.all()]
+    return SearchDocument(
+        id=position,
+        title=dataset.title,
+        title_kana=reading(dataset.title),
+        keywords=",".join(words),
+        body=dataset.description,
+    )
+
+
+def _catalog_version() -> tuple[Any, ...]:
+    """Moves whenever a published dataset is added, changed (updated_at) or taken down."""
+    found = Dataset.objects.filter(state=Dataset.State.PUBLISHED, current__isnull=False).aggregate(
+        n=Count("pk"), last=Max("updated_at"), current=Max("current_id")
+    )
+    return (found["n"], found["last"], found["current"])
+
+
+def catalog() -> _Catalog:
+    """The published catalogue with its Japanese search index (readings, kana and width folding, typos),
+    rebuilt in this process when the catalogue's version moves."""
+    global _catalog  # noqa: PLW0603 (one catalogue per process, swapped atomically)
+    version = _catalog_version()
+    current = _catalog
+    if current is not None and current.version == version:
+        return current
+    with _catalog_lock:
+        if _catalog is not None and _catalog.version == version:
+            return _catalog
+        datasets = list(published_datasets())
+        index = SearchIndex.build(_document(i, d) for i, d in enumerate(datasets))
+        _catalog = _Catalog(version, datasets, [dataset_facets(d) for d in datasets], index)
+        return _catalog
 
 
 def dataset_facets(dataset: Dataset) -> dict[str, list[str]]:
@@ -231,40 +280,47 @@ def search(
     start: int = 0,
     rows: int = 20,
 ) -> SearchResult:
-    """Search published datasets: every word of `q` must appear; `filters` (facet → values) must all match.
+    """Search published datasets: every word of `q` must match; `filters` (facet → values) must all match.
 
-    The catalogue of a city is small (hundreds of datasets), so matching is done in Python over
-    normalised text; sort is "title", "metadata_modified desc", "score desc" (the default) and friends.
+    Words match as in the procedures guide (`cityhall.core.search`): 避難 is found by ひなん or ﾋﾅﾝ
+    through the title's reading, by width and kana folding, and by small typos. Sort is "title",
+    "metadata_modified desc", "score desc" (the default) and friends.
     """
-    words = [w for w in unicodedata.normalize("NFKC", q).casefold().split() if w and w != "*:*"]
-    matched: list[tuple[int, Dataset]] = []
-    for dataset in published_datasets():
-        facets = dataset_facets(dataset)
-        if filters and not all(any(v in facets.get(k, []) for v in values) for k, values in filters.items()):
-            continue
-        text = _search_text(dataset)
-        if not all(w in text for w in words):
-            continue
-        title = unicodedata.normalize("NFKC", dataset.title).casefold()
-        score = sum(3 if w in title else 1 for w in words)
-        matched.append((score, dataset))
+    query = " ".join(w for w in q.split() if w != "*:*")
+    current = catalog()
+    if query.strip():
+        ranked = [(hit.score, hit.id) for hit in current.index.search(query, limit=len(current.index))]
+    else:
+        ranked = [(0.0, i) for i in range(len(current.datasets))]
+    matched = [
+        (score, position)
+        for score, position in ranked
+        if not filters
+        or all(any(v in current.facets[position].get(k, []) for v in values) for k, values in filters.items())
+    ]
+    _sort(matched, current.datasets, sort)
+    facet_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for _score, position in matched:
+        for facet, values in current.facets[position].items():
+            facet_counts[facet].update(values)
+    found = [current.datasets[position] for _score, position in matched]
+    return SearchResult(datasets=found[start : start + rows], count=len(found), facets=dict(facet_counts))
+
+
+def _sort(matched: list[tuple[float, int]], datasets: list[Dataset], sort: str) -> None:
+    """CKAN's sort names: "title", "name", "metadata_modified desc", "id"; else best score first."""
     key, _sep, direction = sort.strip().partition(" ")
     reverse = direction.strip().lower() == "desc"
     if key == "id":
-        matched.sort(key=lambda p: str(p[1].pk), reverse=reverse)
+        matched.sort(key=lambda p: str(datasets[p[1]].pk), reverse=reverse)
     elif key in ("title_string", "title", "name"):
-        matched.sort(key=lambda p: p[1].title if key != "name" else p[1].slug, reverse=reverse)
+        attr = "slug" if key == "name" else "title"
+        matched.sort(key=lambda p: getattr(datasets[p[1]], attr), reverse=reverse)
     elif key in ("metadata_modified", "metadata_created"):
         attr = "updated_at" if key == "metadata_modified" else "created_at"
-        matched.sort(key=lambda p: getattr(p[1], attr), reverse=reverse)
+        matched.sort(key=lambda p: getattr(datasets[p[1]], attr), reverse=reverse)
     else:
-        matched.sort(key=lambda p: (-p[0], p[1].title))
-    facet_counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for _score, dataset in matched:
-        for facet, values in dataset_facets(dataset).items():
-            facet_counts[facet].update(values)
-    found = [d for _s, d in matched]
-    return SearchResult(datasets=found[start : start + rows], count=len(found), facets=dict(facet_counts))
+        matched.sort(key=lambda p: (-p[0], datasets[p[1]].title))
 
 
 def tag_list() -> list[str]:

@@ -4,15 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('opendata', '0008_version_schema'),
+        ("opendata", "0008_version_schema"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='schemadefinition',
-            name='status',
-            field=models.CharField(blank=True, choices=[('complete', '確認済み（項目定義書どおり）'), ('partial', '一部未確認'), ('columns_only', '項目名のみ確認（型・形式は未確認）')], max_length=30, verbose_name='定義の確度'),
+            model_name="schemadefinition",
+            name="status",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("complete", "確認済み（項目定義書どおり）"),
+                    ("partial", "一部未確認"),
+                    ("columns_only", "項目名のみ確認（型・形式は未確認）"),
+                ],
+                max_length=30,
+                verbose_name="定義の確度",
+            ),
         ),
     ]

@@ -75,3 +75,11 @@ def _fresh_rate_limits() -> Any:
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def demo_catalogue(db: Any) -> None:
+    """The demo city's published catalogue (避難所, トイレ, AED …)."""
+    from django.core.management import call_command
+
+    call_command("demo", verbosity=0)

@@ -8,6 +8,7 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from cityhall.core.models import AuditEntry
@@ -310,3 +311,16 @@ def test_dataset_definitions_say_how_certain_they_are_in_japanese(as_user, polic
     assert "確認済み（項目定義書どおり）" in page and "一部未確認" in page
     for code in ("columns_only", "partial", "complete"):
         assert f"<td>{code}</td>" not in page
+
+
+@pytest.mark.parametrize("query", ["避難", "ひなん", "ヒナン", "ﾋﾅﾝ", "ひなんじょ", "避雛所"])
+def test_catalogue_search_matches_japanese_as_the_procedures_guide_does(demo_catalogue, query):
+    """避難 by its reading in hiragana, katakana and half-width kana, and with a wrong kanji."""
+    page = Client().get(reverse("opendata:index"), {"q": query}).content.decode()
+    assert "指定緊急避難場所" in page or "避難所" in page, query
+
+
+def test_the_ckan_api_searches_the_same_way(demo_catalogue):
+    result = Client().get("/api/3/action/package_search", {"q": "ﾋﾅﾝ"}).json()["result"]
+    assert result["count"] >= 1
+    assert any("避難" in d["title"] for d in result["results"])
