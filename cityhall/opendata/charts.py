@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -60,11 +61,58 @@ def bar_chart(days: Sequence[tuple[dt.date, int, int]], *, width: int = 720, hei
 
 @dataclass(frozen=True)
 class Point:
+    number: int
     x: float
     y: float
     label: str
     lat: float
     lon: float
+
+
+@dataclass(frozen=True)
+class Tile:
+    x: int
+    y: int
+    url: str
+
+
+@dataclass(frozen=True)
+class PointMap:
+    """Points in Web Mercator pixels at `zoom`, inside `viewbox`; base tiles when a tile URL is configured."""
+
+    left: float
+    top: float
+    width: int
+    height: int
+    zoom: int
+    points: list[Point]
+    tiles: list[Tile]
+
+    @property
+    def viewbox(self) -> str:
+        return f"{self.left} {self.top} {self.width} {self.height}"
+
+
+TILE = 256
+MAX_ZOOM = 16
+
+
+def _pixels(lat: float, lon: float, zoom: int) -> tuple[float, float]:
+    """Web Mercator (EPSG:3857) pixel coordinates of the world at `zoom`, as tile servers use."""
+    size = TILE * 2**zoom
+    lat = max(min(lat, 85.05), -85.05)
+    y = (1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi) / 2
+    return (lon + 180) / 360 * size, y * size
+
+
+def _zoom_to_fit(bbox: tuple[float, float, float, float], width: int, height: int) -> int:
+    min_lat, min_lon, max_lat, max_lon = bbox
+    for zoom in range(MAX_ZOOM, 0, -1):
+        x0, y0 = _pixels(max_lat, min_lon, zoom)
+        x1, y1 = _pixels(min_lat, max_lon, zoom)
+        if x1 - x0 <= width and y1 - y0 <= height:
+            return zoom
+    return 1
 
 
 def point_map(
@@ -73,22 +121,30 @@ def point_map(
     *,
     width: int = 640,
     height: int = 420,
-) -> list[Point]:
-    """Project (lat, lon) into the SVG box (equirectangular, north up); the area box or the points' own extent."""
+    tiles_url: str = "",
+) -> PointMap | None:
+    """Points of a dataset on a map of the area (the catalogue's area box, or the points' own extent).
+
+    North is up and, with `tiles_url` ({z}/{x}/{y} as 地理院タイル), the base map lies under the
+    points exactly: both are Web Mercator pixels at the zoom that fits the area into the box.
+    """
     if not points:
-        return []
+        return None
     if bbox is None:
-        lats = [p[0] for p in points]
-        lons = [p[1] for p in points]
+        lats, lons = [p[0] for p in points], [p[1] for p in points]
         bbox = (min(lats), min(lons), max(lats), max(lons))
-    min_lat, min_lon, max_lat, max_lon = bbox
-    span_lat = (max_lat - min_lat) or 0.01
-    span_lon = (max_lon - min_lon) or 0.01
-    pad = 12
-    out: list[Point] = []
-    for lat, lon, label in points:
-        x = pad + (lon - min_lon) / span_lon * (width - 2 * pad)
-        y = pad + (max_lat - lat) / span_lat * (height - 2 * pad)
-        if -pad <= x <= width + pad and -pad <= y <= height + pad:
-            out.append(Point(round(x, 1), round(y, 1), label, lat, lon))
-    return out
+    pad = 16
+    zoom = _zoom_to_fit(bbox, width - 2 * pad, height - 2 * pad)
+    (x0, y0), (x1, y1) = _pixels(bbox[2], bbox[1], zoom), _pixels(bbox[0], bbox[3], zoom)
+    left, top = (x0 + x1 - width) / 2, (y0 + y1 - height) / 2
+    placed = []
+    for number, (lat, lon, label) in enumerate(points, start=1):
+        x, y = _pixels(lat, lon, zoom)
+        if left <= x <= left + width and top <= y <= top + height:
+            placed.append(Point(number, round(x, 1), round(y, 1), label, lat, lon))
+    tiles = []
+    if tiles_url:
+        for tx in range(int(left // TILE), int((left + width) // TILE) + 1):
+            for ty in range(int(top // TILE), int((top + height) // TILE) + 1):
+                tiles.append(Tile(tx * TILE, ty * TILE, tiles_url.format(z=zoom, x=tx, y=ty)))
+    return PointMap(round(left, 1), round(top, 1), width, height, zoom, placed, tiles)

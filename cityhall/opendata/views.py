@@ -7,6 +7,7 @@ import io
 import logging
 from collections import Counter
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -110,7 +111,8 @@ def dataset(request: HttpRequest, slug: str) -> HttpResponse:
             ],
             "header": header,
             "rows": rows,
-            "points": charts.point_map(points, bbox),
+            "map": charts.point_map(points, bbox, tiles_url=settings.CITYHALL_MAP_TILES_URL),
+            "map_attribution": settings.CITYHALL_MAP_TILES_ATTRIBUTION,
             "point_count": len(points),
             "chart": charts.bar_chart(usage.days),
             "usage": usage,

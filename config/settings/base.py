@@ -227,12 +227,30 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# Base map under the open data point maps: a tile server's {z}/{x}/{y} URL, e.g. 地理院タイル
+# https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png with MAP_TILES_ATTRIBUTION=地理院タイル.
+# Off by default: many municipal networks are closed, and the points then stand on a plain area.
+CITYHALL_MAP_TILES_URL = env_str("MAP_TILES_URL", "")
+CITYHALL_MAP_TILES_ATTRIBUTION = env_str("MAP_TILES_ATTRIBUTION", "")
+
+
+def _map_tiles_origin(url: str) -> list[str]:
+    """The tile server's origin for the CSP's img-src; the URL must be https and hold {z}, {x}, {y}."""
+    if not url:
+        return []
+    parsed = urlparse(url)
+    if parsed.scheme != "https" or not all(part in url for part in ("{z}", "{x}", "{y}")):
+        msg = f"MAP_TILES_URL must be an https URL with {{z}}, {{x}} and {{y}} (got {url!r})."
+        raise ImproperlyConfigured(msg)
+    return [f"https://{parsed.netloc}"]
+
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *_map_tiles_origin(CITYHALL_MAP_TILES_URL)],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "form-action": ["'self'"],
