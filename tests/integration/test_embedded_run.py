@@ -6,6 +6,7 @@ worker beside it; with TASK_BACKEND=rq the same code runs on a real Redis.
 
 from __future__ import annotations
 
+import contextlib
 import http.cookiejar
 import os
 import re
@@ -16,6 +17,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -70,12 +72,15 @@ def _healthy(port: int) -> bool:
         return False
 
 
-def test_serve_answers_http_and_its_worker_delivers_mail(tmp_path, smtp_server, settings):
-    env = _env(tmp_path, settings.EMAIL_PORT)
+@contextlib.contextmanager
+def _demo_served(env: dict[str, str], output: list[str]) -> Iterator[int]:
+    """What bin/run does: migrate, collect static files, load the demo, serve; yields the port.
+
+    Stops the server with SIGTERM, as systemd and container runtimes do, and puts its output in `output`.
+    """
     _manage(env, "migrate", "--noinput")
     _manage(env, "collectstatic", "--noinput")
-    out = _manage(env, "demo")
-    assert "admin@demo.ohtawara.example.jp" in out
+    output.append(_manage(env, "demo"))
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "serve", "--port", str(port)],
@@ -87,15 +92,25 @@ def test_serve_answers_http_and_its_worker_delivers_mail(tmp_path, smtp_server, 
     )
     try:
         assert _wait_for(lambda: _healthy(port)), "server did not come up"
+        yield port
+    finally:
+        server.send_signal(signal.SIGTERM)
+        output.append(server.communicate(timeout=30)[0])
+        output.append(str(server.returncode))
+
+
+def test_serve_answers_http_and_its_worker_delivers_mail(tmp_path, smtp_server, settings):
+    env = _env(tmp_path, settings.EMAIL_PORT)
+    outputs: list[str] = []
+    with _demo_served(env, outputs) as port:
+        assert "admin@demo.ohtawara.example.jp" in outputs[0]
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
             assert "大田原市" in response.read().decode()
         _manage(env, "shell", "-c", SEND)
         assert _wait_for(lambda: len(smtp_server.messages) == 1), "worker did not deliver the e-mail"
-    finally:
-        server.send_signal(signal.SIGTERM)  # what systemd and container runtimes send
-        output, _ = server.communicate(timeout=30)
+    output, returncode = outputs[1], int(outputs[2])
     assert "worker started" in output
-    assert server.returncode in (0, -signal.SIGTERM)
+    assert returncode in (0, -signal.SIGTERM)
     children = [int(line.rsplit("pid ", 1)[1].rstrip(")")) for line in output.splitlines() if "started (pid" in line]
     assert len(children) == 2
     for pid in children:  # the worker and the periodic runner stop with the server
@@ -158,20 +173,8 @@ def test_a_newcomer_signs_up_by_reading_the_caught_mail_in_the_console(tmp_path)
 
     env = _env(tmp_path, _free_port())
     del env["EMAIL_HOST"]  # no relay configured: serve runs the demo mail catcher on EMAIL_PORT
-    _manage(env, "migrate", "--noinput")
-    _manage(env, "collectstatic", "--noinput")
-    _manage(env, "demo")
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "serve", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        assert _wait_for(lambda: _healthy(port)), "server did not come up"
+    outputs: list[str] = []
+    with _demo_served(env, outputs) as port:
         newcomer = _Visitor(port)
         newcomer.submit(
             "/accounts/signup/",
@@ -206,7 +209,4 @@ def test_a_newcomer_signs_up_by_reading_the_caught_mail_in_the_console(tmp_path)
         )
         assert url == "/mypage/", "a resident lands on マイページ"
         assert "hajime@example.jp" in newcomer.get("/mypage/")[1]
-    finally:
-        server.send_signal(signal.SIGTERM)
-        output, _ = server.communicate(timeout=30)
-    assert "mailcatcher started" in output, output[-2000:]
+    assert "mailcatcher started" in outputs[1], outputs[1][-2000:]

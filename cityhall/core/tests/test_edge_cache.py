@@ -135,15 +135,21 @@ def test_plain_http_goes_to_django_when_https_is_enforced(settings):
 
 
 def test_a_purge_reaches_every_process_within_a_second(transactional_db):
-    from django.db import transaction
+    from django.db import connection, transaction
     from django.db.models import F
 
     from cityhall.core.edge_cache import edge_cache_generation, edge_cache_purge
     from cityhall.core.models import EdgeCacheState
 
+    def generation() -> int:  # read in a thread of its own here: close its connection (PostgreSQL keeps it)
+        try:
+            return edge_cache_generation()
+        finally:
+            connection.close()
+
     now = [1000.0]
     upstream = Upstream()
-    app = EdgeCache(upstream, clock=lambda: now[0], generation=edge_cache_generation)
+    app = EdgeCache(upstream, clock=lambda: now[0], generation=generation)
     assert _get(app) == _get(app) == (200, b"page 1")
     # Another process purges: only the shared generation moves, in the database.
     EdgeCacheState.objects.get_or_create(pk=1)
