@@ -15,17 +15,24 @@ from aiosmtpd.controller import Controller
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
 
 from cityhall.notifications import services
 
 
+def _keep(mail_from: str, rcpt_to: list[str], raw: bytes) -> None:
+    """Store one message from a worker thread, then close that thread's database connection
+    (the thread may not come back, and PostgreSQL would keep the connection open)."""
+    try:
+        services.caught_email_store(mail_from=mail_from, rcpt_to=rcpt_to, raw=raw)
+    finally:
+        connection.close()
+
+
 class _Keeper:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd API)
-        await sync_to_async(services.caught_email_store, thread_sensitive=False)(
-            mail_from=str(envelope.mail_from),
-            rcpt_to=list(envelope.rcpt_tos),
-            raw=bytes(envelope.original_content or envelope.content),
-        )
+        raw = bytes(envelope.original_content or envelope.content)
+        await sync_to_async(_keep, thread_sensitive=False)(str(envelope.mail_from), list(envelope.rcpt_tos), raw)
         return "250 Message accepted for delivery"
 
 
