@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from cityhall.accounts.backends import ALL_MODULES
 from cityhall.accounts.models import ApiToken, CommitteeMembership, DepartmentAssignment, Role, User
 from cityhall.accounts.selectors import city_site, hash_token
+from cityhall.core.actors import Actor
 from cityhall.core.audit import audit_record, audited_update, snapshot
 from cityhall.core.errors import ConflictError, InvalidInputError
 from cityhall.core.modules import module_keys
@@ -69,7 +70,7 @@ def _invite(user: User, request: HttpRequest | None) -> None:
 
 @transaction.atomic
 def staff_create(
-    *, actor: Any, email: str, data: dict[str, Any], roles: list[Role], request: HttpRequest | None = None
+    *, actor: Actor, email: str, data: dict[str, Any], roles: list[Role], request: HttpRequest | None = None
 ) -> User:
     """Create a staff account and e-mail a link to set the password.
 
@@ -108,7 +109,7 @@ def staff_create(
 @transaction.atomic
 def staff_update(
     *,
-    actor: Any,
+    actor: Actor,
     staff: User,
     data: dict[str, Any],
     roles: list[Role] | None = None,
@@ -144,7 +145,7 @@ def staff_update(
 
 
 @transaction.atomic
-def staff_set_active(*, actor: Any, staff: User, is_active: bool, request: HttpRequest | None = None) -> User:
+def staff_set_active(*, actor: Actor, staff: User, is_active: bool, request: HttpRequest | None = None) -> User:
     """Suspend or restore a staff account (accounts are never deleted)."""
     require_module(actor, ORGANISATION)
     if staff.pk == getattr(actor, "pk", None) and not is_active:
@@ -177,7 +178,7 @@ def _clean_modules(modules: list[str]) -> list[str]:
 @transaction.atomic
 def role_save(
     *,
-    actor: Any,
+    actor: Actor,
     role: Role | None,
     code: str,
     name: str,
@@ -216,7 +217,7 @@ def role_save(
 @transaction.atomic
 def committee_member_add(
     *,
-    actor: Any,
+    actor: Actor,
     committee: str,
     user: User,
     position: str,
@@ -254,7 +255,7 @@ def committee_member_add(
 
 @transaction.atomic
 def committee_member_end(
-    *, actor: Any, membership: CommitteeMembership, ends_on: dt.date, request: HttpRequest | None = None
+    *, actor: Actor, membership: CommitteeMembership, ends_on: dt.date, request: HttpRequest | None = None
 ) -> CommitteeMembership:
     """End a membership on `ends_on` (kept as history, never deleted)."""
     require_module(actor, ORGANISATION)
@@ -269,7 +270,7 @@ def committee_member_end(
 
 @transaction.atomic
 def assignment_add(
-    *, actor: Any, kind: str, department: Any, user: User, fiscal_year: int, request: HttpRequest | None = None
+    *, actor: Actor, kind: str, department: Any, user: User, fiscal_year: int, request: HttpRequest | None = None
 ) -> DepartmentAssignment:
     """Name a staff member ITヘルパー or セキュリティスタッフ of a 課 for one 年度."""
     require_module(actor, ORGANISATION)
@@ -295,7 +296,7 @@ def assignment_add(
 
 
 @transaction.atomic
-def assignment_remove(*, actor: Any, assignment: DepartmentAssignment, request: HttpRequest | None = None) -> None:
+def assignment_remove(*, actor: Actor, assignment: DepartmentAssignment, request: HttpRequest | None = None) -> None:
     require_module(actor, ORGANISATION)
     before = snapshot(assignment)
     audit_record(
@@ -311,7 +312,7 @@ def assignment_remove(*, actor: Any, assignment: DepartmentAssignment, request: 
 
 @transaction.atomic
 def api_token_issue(
-    *, actor: Any, name: str, expires_at: dt.datetime | None = None, request: HttpRequest | None = None
+    *, actor: Actor, name: str, expires_at: dt.datetime | None = None, request: HttpRequest | None = None
 ) -> tuple[ApiToken, str]:
     """Issue a token for the acting staff member. The plain token is returned once and never stored."""
     require_module(actor, API_TOKENS)
@@ -335,7 +336,7 @@ def api_token_issue(
 
 
 @transaction.atomic
-def api_token_revoke(*, actor: Any, token: ApiToken, request: HttpRequest | None = None) -> ApiToken:
+def api_token_revoke(*, actor: Actor, token: ApiToken, request: HttpRequest | None = None) -> ApiToken:
     require_module(actor, API_TOKENS)
     token = ApiToken.objects.select_for_update().get(pk=token.pk, user=actor)
     if token.revoked_at is None:

@@ -30,6 +30,7 @@ from cityhall.accounts.forms import (
 from cityhall.accounts.models import Committee
 from cityhall.core import selectors as core_selectors
 from cityhall.core import services as core_services
+from cityhall.core.actors import acting_user
 from cityhall.core.decorators import module_required
 from cityhall.core.errors import DomainError
 from cityhall.core.fiscal_year import FiscalYear
@@ -67,7 +68,7 @@ def department_create(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 core_services.department_create(
-                    actor=request.user,
+                    actor=acting_user(request),
                     municipality=core_selectors.municipality_get(),
                     data=form.cleaned_data,
                     request=request,
@@ -91,7 +92,7 @@ def department_edit(request: HttpRequest, department_id: int) -> HttpResponse:
         if form.is_valid():
             try:
                 core_services.department_update(
-                    actor=request.user, department=department, data=form.cleaned_data, request=request
+                    actor=acting_user(request), department=department, data=form.cleaned_data, request=request
                 )
             except DomainError as error:
                 _refuse(form, error)
@@ -107,7 +108,7 @@ def department_edit(request: HttpRequest, department_id: int) -> HttpResponse:
 def department_toggle(request: HttpRequest, department_id: int) -> HttpResponse:
     department = core_selectors.department_get(department_id=department_id)
     core_services.department_set_active(
-        actor=request.user, department=department, is_active=not department.is_active, request=request
+        actor=acting_user(request), department=department, is_active=not department.is_active, request=request
     )
     messages.success(request, _("組織の状態を変更しました。"))
     return redirect("console:org:home")
@@ -131,7 +132,7 @@ def staff_create(request: HttpRequest) -> HttpResponse:
             roles = list(data.pop("roles"))
             try:
                 services.staff_create(
-                    actor=request.user, email=data.pop("email"), data=data, roles=roles, request=request
+                    actor=acting_user(request), email=data.pop("email"), data=data, roles=roles, request=request
                 )
             except DomainError as error:
                 _refuse(form, error)
@@ -164,7 +165,7 @@ def staff_edit(request: HttpRequest, user_id: int) -> HttpResponse:
             roles = list(data.pop("roles"))
             data.pop("email", None)
             try:
-                services.staff_update(actor=request.user, staff=staff, data=data, roles=roles, request=request)
+                services.staff_update(actor=acting_user(request), staff=staff, data=data, roles=roles, request=request)
             except DomainError as error:
                 _refuse(form, error)
             else:
@@ -179,7 +180,9 @@ def staff_edit(request: HttpRequest, user_id: int) -> HttpResponse:
 def staff_toggle(request: HttpRequest, user_id: int) -> HttpResponse:
     staff = selectors.staff_get(user_id=user_id)
     try:
-        services.staff_set_active(actor=request.user, staff=staff, is_active=not staff.is_active, request=request)
+        services.staff_set_active(
+            actor=acting_user(request), staff=staff, is_active=not staff.is_active, request=request
+        )
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -211,7 +214,7 @@ def _role_form_view(request: HttpRequest, role: Any) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.role_save(actor=request.user, role=role, request=request, **form.cleaned_data)
+                services.role_save(actor=acting_user(request), role=role, request=request, **form.cleaned_data)
             except DomainError as error:
                 _refuse(form, error)
             else:
@@ -241,7 +244,7 @@ def committee_list(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.committee_member_add(actor=request.user, request=request, **form.cleaned_data)
+            services.committee_member_add(actor=acting_user(request), request=request, **form.cleaned_data)
         except DomainError as error:
             _refuse(form, error)
         else:
@@ -268,7 +271,7 @@ def membership_end(request: HttpRequest, membership_id: int) -> HttpResponse:
     else:
         try:
             services.committee_member_end(
-                actor=request.user, membership=membership, ends_on=form.cleaned_data["ends_on"], request=request
+                actor=acting_user(request), membership=membership, ends_on=form.cleaned_data["ends_on"], request=request
             )
         except DomainError as error:
             messages.error(request, error.message)
@@ -291,7 +294,9 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
     form = AssignmentForm(request.POST or None, staff_queryset=selectors.staff_list())
     if request.method == "POST" and form.is_valid():
         try:
-            services.assignment_add(actor=request.user, fiscal_year=year.year, request=request, **form.cleaned_data)
+            services.assignment_add(
+                actor=acting_user(request), fiscal_year=year.year, request=request, **form.cleaned_data
+            )
         except DomainError as error:
             _refuse(form, error)
         else:
@@ -316,7 +321,7 @@ def assignment_list(request: HttpRequest) -> HttpResponse:
 @module_required(ORGANISATION)
 def assignment_remove(request: HttpRequest, assignment_id: int) -> HttpResponse:
     assignment = selectors.assignment_get(assignment_id=assignment_id)
-    services.assignment_remove(actor=request.user, assignment=assignment, request=request)
+    services.assignment_remove(actor=acting_user(request), assignment=assignment, request=request)
     messages.success(request, _("指名を取り消しました。"))
     return redirect(f"{reverse('console:org:assignment_list')}?year={assignment.fiscal_year}")
 
@@ -331,7 +336,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
         expires_at = timezone.make_aware(dt.datetime.combine(expires_on, dt.time(23, 59, 59))) if expires_on else None
         try:
             _token, new_token = services.api_token_issue(
-                actor=request.user, name=form.cleaned_data["name"], expires_at=expires_at, request=request
+                actor=acting_user(request), name=form.cleaned_data["name"], expires_at=expires_at, request=request
             )
         except DomainError as error:
             _refuse(form, error)
@@ -354,6 +359,6 @@ def token_list(request: HttpRequest) -> HttpResponse:
 @module_required(API_TOKENS)
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
     token = selectors.api_token_get(user=request.user, token_id=token_id)
-    services.api_token_revoke(actor=request.user, token=token, request=request)
+    services.api_token_revoke(actor=acting_user(request), token=token, request=request)
     messages.success(request, _("トークンを失効させました。"))
     return redirect("console:org:token_list")

@@ -19,6 +19,7 @@ from django.db import models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from cityhall.core.actors import Actor
 from cityhall.core.models import AuditChainHead, AuditEntry
 
 GENESIS_HASH = "0" * 64
@@ -73,7 +74,7 @@ def _client_ip(request: HttpRequest | None) -> str | None:
 
 def audit_record(
     *,
-    actor: Any,
+    actor: Actor | None,
     action: str,
     target: models.Model | None = None,
     object_type: str = "",
@@ -155,7 +156,7 @@ def audit_verify() -> list[AuditProblem]:
 
 def audited_update(
     *,
-    actor: Any,
+    actor: Actor | None,
     action: str,
     target: models.Model,
     changes: dict[str, Any],

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 
+from cityhall.core.actors import Actor
 from cityhall.core.audit import audit_record, audited_update, snapshot
 from cityhall.core.errors import ConflictError, InvalidInputError
 from cityhall.core.models import Department, Municipality
@@ -30,7 +31,7 @@ def _validated(instance: Department | Municipality) -> None:
 
 @transaction.atomic
 def municipality_update(
-    *, actor: Any, municipality: Municipality, changes: dict[str, Any], request: HttpRequest | None = None
+    *, actor: Actor, municipality: Municipality, changes: dict[str, Any], request: HttpRequest | None = None
 ) -> Municipality:
     """Update the municipality's profile. Raises PermissionDeniedError, InvalidInputError."""
     require_module(actor, ORGANISATION)
@@ -62,7 +63,7 @@ def _check_parent(department: Department) -> None:
 
 @transaction.atomic
 def department_create(
-    *, actor: Any, municipality: Municipality, data: dict[str, Any], request: HttpRequest | None = None
+    *, actor: Actor, municipality: Municipality, data: dict[str, Any], request: HttpRequest | None = None
 ) -> Department:
     """Create a 部 or 課. Raises PermissionDeniedError, InvalidInputError, ConflictError."""
     require_module(actor, ORGANISATION)
@@ -86,7 +87,7 @@ def department_create(
 
 @transaction.atomic
 def department_update(
-    *, actor: Any, department: Department, data: dict[str, Any], request: HttpRequest | None = None
+    *, actor: Actor, department: Department, data: dict[str, Any], request: HttpRequest | None = None
 ) -> Department:
     """Change a department. Raises PermissionDeniedError, InvalidInputError, ConflictError."""
     require_module(actor, ORGANISATION)
@@ -116,7 +117,7 @@ def department_update(
 
 @transaction.atomic
 def department_set_active(
-    *, actor: Any, department: Department, is_active: bool, request: HttpRequest | None = None
+    *, actor: Actor, department: Department, is_active: bool, request: HttpRequest | None = None
 ) -> Department:
     """Retire or restore a department; departments are never deleted (history refers to them)."""
     require_module(actor, ORGANISATION)

@@ -16,7 +16,7 @@ import logging
 import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import IO, Any
+from typing import IO
 
 from django.core.files import File
 from django.core.files.storage import Storage, default_storage
@@ -28,6 +28,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
+from cityhall.core.actors import Actor
 from cityhall.core.errors import InvalidInputError, NotFoundError
 from cityhall.core.file_kinds import DESCRIPTIONS, KINDS, FileKind, FileKindError, candidates, sniff
 from cityhall.core.models import StoredFile
@@ -125,7 +126,7 @@ def upload_check(upload: UploadedFile, policy: UploadPolicy) -> CheckedUpload:
     return CheckedUpload(kind, _safe_name(upload.name or "", kind), size, _digest(handle))
 
 
-def stored_file_create(*, upload: UploadedFile, policy: UploadPolicy, actor: Any | None) -> StoredFile:
+def stored_file_create(*, upload: UploadedFile, policy: UploadPolicy, actor: Actor | None) -> StoredFile:
     """Check `upload` and store it. Call inside the caller's transaction; the caller audits its own write.
 
     Raises UploadRejectedError (nothing stored). A rollback after this call leaves

@@ -7,7 +7,6 @@ import smtplib
 import uuid
 from email import policy as email_policy
 from email.parser import BytesParser
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -17,6 +16,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cityhall.core.actors import Actor
 from cityhall.core.audit import audit_record, snapshot
 from cityhall.core.background import enqueue_on_commit
 from cityhall.core.errors import ConflictError
@@ -167,7 +167,7 @@ _RETRYABLE = (OutboundEmail.Status.TEMPORARY_FAILURE, OutboundEmail.Status.PERMA
 
 
 @transaction.atomic
-def outbound_email_retry(*, actor: Any, email: OutboundEmail, request: HttpRequest | None = None) -> OutboundEmail:
+def outbound_email_retry(*, actor: Actor, email: OutboundEmail, request: HttpRequest | None = None) -> OutboundEmail:
     """Send a failed e-mail again now, with a fresh set of attempts. Audited.
 
     Raises ConflictError when the e-mail is not in a failed state (sent, queued or being sent).

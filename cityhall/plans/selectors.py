@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 
 from cityhall.core import selectors as core_selectors
+from cityhall.core.actors import Actor
 from cityhall.core.errors import NotFoundError
 from cityhall.core.fiscal_year import FiscalYear, HalfYear
 from cityhall.core.models import Department
@@ -99,7 +100,7 @@ def task_get(*, initiative: Initiative, task_id: int) -> ActionTask:
         raise NotFoundError("指定されたタスクが見つかりません。") from exc
 
 
-def progress_evidence_get(*, actor: Any, report_id: int) -> ProgressReport:
+def progress_evidence_get(*, actor: Actor, report_id: int) -> ProgressReport:
     """A progress report with evidence the actor may download.
 
     Evidence is for the department in charge, the ICT policy division and committee

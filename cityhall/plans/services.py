@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cityhall.core.actors import Actor
 from cityhall.core.audit import audit_record, snapshot
 from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from cityhall.core.fiscal_year import FiscalYear
@@ -44,7 +45,7 @@ EVIDENCE_FILES = UploadPolicy(
 PROGRESS_REPORTERS_ONLY = "この取組項目の進捗は、担当課または情報政策課のみ報告できます。"
 
 
-def _require_editor(actor: Any) -> None:
+def _require_editor(actor: Actor) -> None:
     if not can_edit_plan(actor):
         raise PermissionDeniedError("計画の編集は情報政策課の担当者のみ行えます。")
 
@@ -92,7 +93,7 @@ def _save_once_per_period(target: models.Model, *, what: str) -> None:
 
 def _audit(
     *,
-    actor: Any,
+    actor: Actor,
     action: str,
     target: Any,
     before: dict[str, Any] | None,
@@ -114,7 +115,7 @@ def _audit(
 @transaction.atomic
 def score_set(
     *,
-    actor: Any,
+    actor: Actor,
     initiative: Initiative,
     fiscal_year: int,
     government: int,
@@ -153,7 +154,7 @@ _SCORE_RULE_FIELDS = ("score_divisor", "rank_a_from", "rank_b_from", "score_rule
 @transaction.atomic
 def score_rule_set(
     *,
-    actor: Any,
+    actor: Actor,
     plan: Plan,
     divisor: Decimal,
     rank_a_from: Decimal,
@@ -190,7 +191,7 @@ def score_rule_set(
     return _rerank(actor=actor, plan=plan, request=request)
 
 
-def _rerank(*, actor: Any, plan: Plan, request: HttpRequest | None) -> int:
+def _rerank(*, actor: Actor, plan: Plan, request: HttpRequest | None) -> int:
     """Recompute the stored score and rank of every score of the plan under its current rule.
 
     The marks (G・Q・C・D) and who scored them stay; each score that changes gets an audit entry
@@ -223,7 +224,7 @@ _INITIATIVE_FIELDS = ("title", "description", "caption", "national", "prefectura
 
 @transaction.atomic
 def initiative_update(
-    *, actor: Any, initiative: Initiative, data: dict[str, Any], request: HttpRequest | None = None
+    *, actor: Actor, initiative: Initiative, data: dict[str, Any], request: HttpRequest | None = None
 ) -> Initiative:
     """Change the description of an initiative (title, texts, 国/県 flags, department in charge).
 
@@ -256,7 +257,7 @@ def initiative_update(
 @transaction.atomic
 def schedule_bar_save(
     *,
-    actor: Any,
+    actor: Actor,
     initiative: Initiative,
     bar: ScheduleBar | None,
     row: int,
@@ -301,7 +302,7 @@ def schedule_bar_save(
 
 
 @transaction.atomic
-def schedule_bar_delete(*, actor: Any, bar: ScheduleBar, request: HttpRequest | None = None) -> None:
+def schedule_bar_delete(*, actor: Actor, bar: ScheduleBar, request: HttpRequest | None = None) -> None:
     """Remove a schedule bar; the audit entry keeps what it was. Raises PermissionDeniedError."""
     _require_editor(actor)
     audit_record(
@@ -318,7 +319,7 @@ def schedule_bar_delete(*, actor: Any, bar: ScheduleBar, request: HttpRequest | 
 @transaction.atomic
 def annual_plan_save(
     *,
-    actor: Any,
+    actor: Actor,
     initiative: Initiative,
     fiscal_year: int,
     goal: str,
@@ -347,7 +348,7 @@ def annual_plan_save(
 @transaction.atomic
 def task_save(
     *,
-    actor: Any,
+    actor: Actor,
     initiative: Initiative,
     task: ActionTask | None,
     fiscal_year: int,
@@ -393,7 +394,7 @@ def task_save(
 @transaction.atomic
 def progress_report(
     *,
-    actor: Any,
+    actor: Actor,
     initiative: Initiative,
     fiscal_year: int,
     half: int,
@@ -436,7 +437,7 @@ def progress_report(
 @transaction.atomic
 def evaluation_save(
     *,
-    actor: Any,
+    actor: Actor,
     initiative: Initiative,
     fiscal_year: int,
     achievement: str,
@@ -468,7 +469,7 @@ def evaluation_save(
 @transaction.atomic
 def decision_record(
     *,
-    actor: Any,
+    actor: Actor,
     initiative: Initiative | None,
     decided_on: dt.date,
     observe: str,
@@ -499,7 +500,7 @@ def decision_record(
 @transaction.atomic
 def meeting_save(
     *,
-    actor: Any,
+    actor: Actor,
     meeting: Meeting | None,
     committee: str,
     held_on: dt.date,
@@ -531,7 +532,7 @@ def meeting_save(
 
 @transaction.atomic
 def meeting_decision_add(
-    *, actor: Any, meeting: Meeting, text: str, initiatives: list[Initiative], request: HttpRequest | None = None
+    *, actor: Actor, meeting: Meeting, text: str, initiatives: list[Initiative], request: HttpRequest | None = None
 ) -> MeetingDecision:
     _require_editor(actor)
     if not text.strip():

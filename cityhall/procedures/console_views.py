@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cityhall.core import selectors as core_selectors
+from cityhall.core.actors import acting_user
 from cityhall.core.decorators import module_required, staff_passes
 from cityhall.core.errors import DomainError, PermissionDeniedError
 from cityhall.core.uploads import stored_file_response
@@ -69,7 +70,12 @@ def create(request: HttpRequest) -> HttpResponse:
         slug, category, department = data.pop("slug"), data.pop("category"), data.pop("department")
         try:
             version = services.procedure_create(
-                actor=request.user, department=department, category=category, slug=slug, content=data, request=request
+                actor=acting_user(request),
+                department=department,
+                category=category,
+                slug=slug,
+                content=data,
+                request=request,
             )
         except DomainError as error:
             form.add_error(None, error.message)
@@ -90,7 +96,9 @@ def edit(request: HttpRequest, procedure_id: int) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.draft_save(actor=request.user, procedure=procedure, content=form.cleaned_data, request=request)
+                services.draft_save(
+                    actor=acting_user(request), procedure=procedure, content=form.cleaned_data, request=request
+                )
             except DomainError as error:
                 form.add_error(None, error.message)
             else:
@@ -129,7 +137,7 @@ def submit(request: HttpRequest, procedure_id: int) -> HttpResponse:
         messages.error(request, _("承認を依頼する下書きがありません。"))
     else:
         try:
-            services.version_submit(actor=request.user, version=draft, request=request)
+            services.version_submit(actor=acting_user(request), version=draft, request=request)
         except DomainError as error:
             messages.error(request, error.message)
         else:
@@ -145,7 +153,7 @@ def file_upload(request: HttpRequest, procedure_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.file_add(
-                actor=request.user,
+                actor=acting_user(request),
                 procedure=procedure,
                 title=form.cleaned_data["title"],
                 upload=form.cleaned_data["upload"],
@@ -165,7 +173,7 @@ def file_upload(request: HttpRequest, procedure_id: int) -> HttpResponse:
 def file_remove(request: HttpRequest, procedure_id: int, stored_id: int) -> HttpResponse:
     procedure = _editable(request, procedure_id)
     try:
-        services.file_remove(actor=request.user, procedure=procedure, stored_id=stored_id, request=request)
+        services.file_remove(actor=acting_user(request), procedure=procedure, stored_id=stored_id, request=request)
     except DomainError as error:
         messages.error(request, error.message)
     else:
@@ -222,11 +230,13 @@ def version(request: HttpRequest, version_id: int) -> HttpResponse:
         if form.is_valid():
             try:
                 if action == "approve":
-                    services.version_approve(actor=request.user, version=item, request=request, **form.cleaned_data)
+                    services.version_approve(
+                        actor=acting_user(request), version=item, request=request, **form.cleaned_data
+                    )
                     messages.success(request, _("承認しました。"))
                 else:
                     services.version_return(
-                        actor=request.user, version=item, request=request, comment=form.cleaned_data["comment"]
+                        actor=acting_user(request), version=item, request=request, comment=form.cleaned_data["comment"]
                     )
                     messages.success(request, _("差し戻しました。"))
             except PermissionDeniedError as error:
@@ -289,7 +299,9 @@ def synonyms(request: HttpRequest) -> HttpResponse:
     form = SynonymForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.synonym_save(actor=request.user, synonym=None, words=form.cleaned_data["words"], request=request)
+            services.synonym_save(
+                actor=acting_user(request), synonym=None, words=form.cleaned_data["words"], request=request
+            )
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -309,7 +321,7 @@ def synonyms(request: HttpRequest) -> HttpResponse:
 def synonym_delete(request: HttpRequest, synonym_id: int) -> HttpResponse:
     item = Synonym.objects.filter(pk=synonym_id).first()
     if item is not None:
-        services.synonym_delete(actor=request.user, synonym=item, request=request)
+        services.synonym_delete(actor=acting_user(request), synonym=item, request=request)
         messages.success(request, _("同義語を削除しました。"))
     return redirect("console:procedures:synonyms")
 
@@ -332,7 +344,7 @@ def rules(request: HttpRequest, slug: str) -> HttpResponse:
     form = RuleForm(request.POST or None, procedures=selectors.published_procedures())
     if request.method == "POST" and form.is_valid():
         try:
-            services.rule_save(actor=request.user, event=event, rule=None, request=request, **form.cleaned_data)
+            services.rule_save(actor=acting_user(request), event=event, rule=None, request=request, **form.cleaned_data)
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -359,7 +371,7 @@ def rule_delete(request: HttpRequest, rule_id: int) -> HttpResponse:
     if rule is None:
         return redirect("console:procedures:gaps")
     slug = rule.event.slug
-    services.rule_delete(actor=request.user, rule=rule, request=request)
+    services.rule_delete(actor=acting_user(request), rule=rule, request=request)
     messages.success(request, _("ルールを削除しました。"))
     return redirect("console:procedures:rules", slug=slug)
 
@@ -371,7 +383,7 @@ def notices(request: HttpRequest) -> HttpResponse:
     form = NoticeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.notice_publish(actor=request.user, request=request, **form.cleaned_data)
+            services.notice_publish(actor=acting_user(request), request=request, **form.cleaned_data)
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -397,7 +409,7 @@ def notices(request: HttpRequest) -> HttpResponse:
 def notice_withdraw(request: HttpRequest, notice_id: int) -> HttpResponse:
     notice = Notice.objects.filter(pk=notice_id).first()
     if notice is not None:
-        services.notice_withdraw(actor=request.user, notice=notice, request=request)
+        services.notice_withdraw(actor=acting_user(request), notice=notice, request=request)
         messages.success(request, _("掲載を終了しました。"))
     return redirect("console:procedures:notices")
 
@@ -409,7 +421,10 @@ def emergency(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             services.emergency_mode_set(
-                actor=request.user, on=form.cleaned_data["on"], message=form.cleaned_data["message"], request=request
+                actor=acting_user(request),
+                on=form.cleaned_data["on"],
+                message=form.cleaned_data["message"],
+                request=request,
             )
         except DomainError as error:
             messages.error(request, error.message)

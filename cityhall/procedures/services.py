@@ -19,6 +19,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cityhall.core.actors import Actor
 from cityhall.core.audit import audit_record, audited_update, snapshot
 from cityhall.core.edge_cache import edge_cache_purge
 from cityhall.core.errors import ConflictError, InvalidInputError, NotFoundError, PermissionDeniedError
@@ -98,7 +99,7 @@ def _apply(version: ProcedureVersion, content: dict[str, Any]) -> None:
 
 
 def _audit(
-    actor: Any,
+    actor: Actor,
     action: str,
     target: Any,
     *,
@@ -120,7 +121,7 @@ def _audit(
 @transaction.atomic
 def procedure_create(
     *,
-    actor: Any,
+    actor: Actor,
     department: Any,
     category: str,
     slug: str,
@@ -146,7 +147,7 @@ def procedure_create(
     return version
 
 
-def _open_draft(procedure: Procedure, actor: Any) -> tuple[ProcedureVersion, dict[str, Any] | None]:
+def _open_draft(procedure: Procedure, actor: Actor) -> tuple[ProcedureVersion, dict[str, Any] | None]:
     """The procedure's draft, locked; a new one copied from the newest public version if none is open.
 
     Returns the draft and its snapshot before this write (None for a new draft).
@@ -173,7 +174,7 @@ def _open_draft(procedure: Procedure, actor: Any) -> tuple[ProcedureVersion, dic
     return draft, None
 
 
-def _mark_edited(draft: ProcedureVersion, actor: Any) -> None:
+def _mark_edited(draft: ProcedureVersion, actor: Actor) -> None:
     draft.editors = sorted({*(draft.editors or []), actor.pk})
     draft.review_comment = ""
     draft.save()
@@ -181,7 +182,7 @@ def _mark_edited(draft: ProcedureVersion, actor: Any) -> None:
 
 @transaction.atomic
 def draft_save(
-    *, actor: Any, procedure: Procedure, content: dict[str, Any], request: HttpRequest | None = None
+    *, actor: Actor, procedure: Procedure, content: dict[str, Any], request: HttpRequest | None = None
 ) -> ProcedureVersion:
     """Write the procedure's draft: the open draft if there is one, else a new version from the published one."""
     if not can_edit(actor, procedure.department_id):
@@ -207,7 +208,7 @@ def _transition(version: ProcedureVersion, allowed_from: set[str], to: str) -> N
 
 
 @transaction.atomic
-def version_submit(*, actor: Any, version: ProcedureVersion, request: HttpRequest | None = None) -> ProcedureVersion:
+def version_submit(*, actor: Actor, version: ProcedureVersion, request: HttpRequest | None = None) -> ProcedureVersion:
     """Send a draft to the section chief for approval."""
     version = ProcedureVersion.objects.select_for_update().select_related("procedure").get(pk=version.pk)
     if not can_edit(actor, version.procedure.department_id):
@@ -248,7 +249,7 @@ def wrote(version: ProcedureVersion, user: Any) -> bool:
 @transaction.atomic
 def version_approve(
     *,
-    actor: Any,
+    actor: Actor,
     version: ProcedureVersion,
     publish_at: dt.datetime | None = None,
     comment: str = "",
@@ -285,7 +286,7 @@ def version_approve(
 
 @transaction.atomic
 def version_return(
-    *, actor: Any, version: ProcedureVersion, comment: str, request: HttpRequest | None = None
+    *, actor: Actor, version: ProcedureVersion, comment: str, request: HttpRequest | None = None
 ) -> ProcedureVersion:
     """Send a pending version back to its author with a comment (差戻し)."""
     version = ProcedureVersion.objects.select_for_update().select_related("procedure").get(pk=version.pk)
@@ -347,7 +348,7 @@ def publish_due(now: dt.datetime | None = None) -> int:
 
 @transaction.atomic
 def file_add(
-    *, actor: Any, procedure: Procedure, title: str, upload: UploadedFile, request: HttpRequest | None = None
+    *, actor: Actor, procedure: Procedure, title: str, upload: UploadedFile, request: HttpRequest | None = None
 ) -> ProcedureFile:
     """Add a downloadable 申請様式 to the procedure's draft; residents see it once the draft is approved.
 
@@ -369,7 +370,7 @@ def file_add(
 
 @transaction.atomic
 def file_remove(
-    *, actor: Any, procedure: Procedure, stored_id: int, request: HttpRequest | None = None
+    *, actor: Actor, procedure: Procedure, stored_id: int, request: HttpRequest | None = None
 ) -> ProcedureVersion:
     """Take a 様式 out of the procedure's draft (the published page keeps it until the draft is approved).
 
@@ -397,13 +398,13 @@ def file_remove(
     return draft
 
 
-def _require_admin(actor: Any) -> None:
+def _require_admin(actor: Actor) -> None:
     if not is_admin(actor):
         raise PermissionDeniedError("この操作は情報政策課のみ行えます。")
 
 
 @transaction.atomic
-def synonym_save(*, actor: Any, synonym: Synonym | None, words: str, request: HttpRequest | None = None) -> Synonym:
+def synonym_save(*, actor: Actor, synonym: Synonym | None, words: str, request: HttpRequest | None = None) -> Synonym:
     _require_admin(actor)
     target = synonym or Synonym()
     before = snapshot(synonym) if synonym else None
@@ -424,7 +425,7 @@ def synonym_save(*, actor: Any, synonym: Synonym | None, words: str, request: Ht
 
 
 @transaction.atomic
-def synonym_delete(*, actor: Any, synonym: Synonym, request: HttpRequest | None = None) -> None:
+def synonym_delete(*, actor: Actor, synonym: Synonym, request: HttpRequest | None = None) -> None:
     _require_admin(actor)
     audit_record(
         actor=actor, action="procedures.synonym_delete", target=synonym, before=snapshot(synonym), request=request
@@ -436,7 +437,7 @@ def synonym_delete(*, actor: Any, synonym: Synonym, request: HttpRequest | None 
 @transaction.atomic
 def rule_save(
     *,
-    actor: Any,
+    actor: Actor,
     event: LifeEvent,
     rule: LifeEventRule | None,
     procedure: Procedure,
@@ -470,7 +471,7 @@ def rule_save(
 
 
 @transaction.atomic
-def rule_delete(*, actor: Any, rule: LifeEventRule, request: HttpRequest | None = None) -> None:
+def rule_delete(*, actor: Actor, rule: LifeEventRule, request: HttpRequest | None = None) -> None:
     _require_admin(actor)
     audit_record(actor=actor, action="procedures.rule_delete", target=rule, before=snapshot(rule), request=request)
     rule.delete()
@@ -479,7 +480,7 @@ def rule_delete(*, actor: Any, rule: LifeEventRule, request: HttpRequest | None 
 @transaction.atomic
 def notice_publish(
     *,
-    actor: Any,
+    actor: Actor,
     level: str,
     title: str,
     body: str = "",
@@ -507,7 +508,7 @@ def notice_publish(
 
 
 @transaction.atomic
-def notice_withdraw(*, actor: Any, notice: Notice, request: HttpRequest | None = None) -> Notice:
+def notice_withdraw(*, actor: Actor, notice: Notice, request: HttpRequest | None = None) -> Notice:
     _require_admin(actor)
     audited_update(
         actor=actor,
@@ -521,7 +522,7 @@ def notice_withdraw(*, actor: Any, notice: Notice, request: HttpRequest | None =
 
 
 @transaction.atomic
-def emergency_mode_set(*, actor: Any, on: bool, message: str = "", request: HttpRequest | None = None) -> PortalState:
+def emergency_mode_set(*, actor: Actor, on: bool, message: str = "", request: HttpRequest | None = None) -> PortalState:
     """Switch the portal's lightweight emergency mode on or off."""
     _require_admin(actor)
     state, _created = PortalState.objects.select_for_update().get_or_create(pk=1)

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from cityhall.core.actors import acting_user
 from cityhall.core.decorators import module_required
 from cityhall.core.errors import DomainError
 from cityhall.notifications import selectors, services
@@ -53,7 +54,7 @@ def outbox_detail(request: HttpRequest, email_id: int) -> HttpResponse:
 def outbox_retry(request: HttpRequest, email_id: int) -> HttpResponse:
     email = selectors.outbound_email_get(email_id=email_id)
     try:
-        services.outbound_email_retry(actor=request.user, email=email, request=request)
+        services.outbound_email_retry(actor=acting_user(request), email=email, request=request)
     except DomainError as error:
         messages.error(request, error.message)
     else:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cityhall.core import selectors as core_selectors
+from cityhall.core.actors import acting_user
 from cityhall.core.errors import DomainError
 from cityhall.opendata import selectors, services
 from cityhall.opendata.console import GET_POST, console_required
@@ -47,7 +48,7 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.data_request_answer(
-                actor=request.user,
+                actor=acting_user(request),
                 data_request=item,
                 status=data["status"],
                 answer=data["answer"],

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cityhall.core.actors import acting_user
 from cityhall.core.errors import DomainError
 from cityhall.opendata import charts, selectors, services
 from cityhall.opendata.console import GET_POST, _dataset, _departments, console_required
@@ -43,7 +44,7 @@ def dataset_create(request: HttpRequest) -> HttpResponse:
         data = dict(form.cleaned_data)
         try:
             dataset = services.dataset_create(
-                actor=request.user,
+                actor=acting_user(request),
                 slug=data.pop("slug"),
                 groups=data.pop("groups"),
                 request=request,
@@ -78,7 +79,7 @@ def dataset_edit(request: HttpRequest, dataset_id: Any) -> HttpResponse:
         data = dict(form.cleaned_data)
         try:
             services.dataset_update(
-                actor=request.user, dataset=dataset, groups=data.pop("groups"), request=request, **data
+                actor=acting_user(request), dataset=dataset, groups=data.pop("groups"), request=request, **data
             )
         except DomainError as error:
             form.add_error(None, error.message)
@@ -114,7 +115,7 @@ def dataset_state(request: HttpRequest, dataset_id: Any) -> HttpResponse:
     dataset = _dataset(request, dataset_id)
     try:
         services.dataset_set_state(
-            actor=request.user, dataset=dataset, state=request.POST.get("state", ""), request=request
+            actor=acting_user(request), dataset=dataset, state=request.POST.get("state", ""), request=request
         )
     except DomainError as error:
         messages.error(request, error.message)
@@ -134,7 +135,7 @@ def version_withdraw(request: HttpRequest, version_id: int) -> HttpResponse:
         raise PermissionDenied
     try:
         services.version_withdraw(
-            actor=request.user, version=version, reason=request.POST.get("reason", "")[:200], request=request
+            actor=acting_user(request), version=version, reason=request.POST.get("reason", "")[:200], request=request
         )
     except DomainError as error:
         messages.error(request, error.message)

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cityhall.core.actors import acting_user
 from cityhall.core.errors import DomainError
 from cityhall.opendata import selectors, services
 from cityhall.opendata.console import GET_POST, admin_required
@@ -56,7 +57,7 @@ def schema_edit(request: HttpRequest, key: str = "") -> HttpResponse:
             columns.append(kept)
         data = {**form.cleaned_data, "columns": columns}
         try:
-            saved = services.schema_save(actor=request.user, definition=definition, data=data, request=request)
+            saved = services.schema_save(actor=acting_user(request), definition=definition, data=data, request=request)
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -81,7 +82,7 @@ def settings_edit(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.catalog_settings_update(actor=request.user, request=request, **form.cleaned_data)
+            services.catalog_settings_update(actor=acting_user(request), request=request, **form.cleaned_data)
         except DomainError as error:
             form.add_error(None, error.message)
         else:

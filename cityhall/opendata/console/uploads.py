@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from cityhall.core.actors import acting_user
 from cityhall.core.errors import DomainError, NotFoundError
 from cityhall.opendata import selectors, services
 from cityhall.opendata.console import GET_POST, _dataset, _upload, console_required
@@ -31,7 +32,7 @@ def upload(request: HttpRequest, dataset_id: Any) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             created = services.upload_create(
-                actor=request.user, dataset=dataset, file=form.cleaned_data["file"], request=request
+                actor=acting_user(request), dataset=dataset, file=form.cleaned_data["file"], request=request
             )
         except DomainError as error:
             form.add_error("file", error.message)
@@ -82,7 +83,7 @@ def upload_fix(request: HttpRequest, upload_id: Any) -> HttpResponse:
         revision = -1
     try:
         services.upload_apply_fixes(
-            actor=request.user, upload=item, codes=codes or None, revision=revision, request=request
+            actor=acting_user(request), upload=item, codes=codes or None, revision=revision, request=request
         )
     except DomainError as error:
         messages.error(request, error.message)
@@ -102,7 +103,7 @@ def upload_confirm(request: HttpRequest, upload_id: Any) -> HttpResponse:
         revision = -1
     try:
         services.upload_confirm_unknown(
-            actor=request.user,
+            actor=acting_user(request),
             upload=item,
             columns=request.POST.getlist("column"),
             reason=request.POST.get("reason", ""),
@@ -123,7 +124,7 @@ def upload_publish(request: HttpRequest, upload_id: Any) -> HttpResponse:
     form = PublishForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
-        services.upload_publish(actor=request.user, upload=item, note=note, request=request)
+        services.upload_publish(actor=acting_user(request), upload=item, note=note, request=request)
     except DomainError as error:
         messages.error(request, error.message)
         return redirect("console:opendata:upload_detail", upload_id=item.pk)
@@ -140,7 +141,7 @@ def upload_publish(request: HttpRequest, upload_id: Any) -> HttpResponse:
 def upload_discard(request: HttpRequest, upload_id: Any) -> HttpResponse:
     item = _upload(request, upload_id)
     try:
-        services.upload_discard(actor=request.user, upload=item, request=request)
+        services.upload_discard(actor=acting_user(request), upload=item, request=request)
     except DomainError as error:
         messages.error(request, error.message)
         return redirect("console:opendata:upload_detail", upload_id=item.pk)

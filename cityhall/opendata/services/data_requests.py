@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from cityhall.core import text
+from cityhall.core.actors import Actor
 from cityhall.core.audit import audited_update
 from cityhall.core.errors import InvalidInputError, PermissionDeniedError
 from cityhall.opendata.models import DataRequest, Dataset
@@ -35,7 +36,7 @@ def data_request_submit(
 
 def data_request_answer(
     *,
-    actor: Any,
+    actor: Actor,
     data_request: DataRequest,
     status: str,
     answer: str,

@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from cityhall.core import text
+from cityhall.core.actors import Actor
 from cityhall.core.audit import audit_record, audited_update, snapshot
 from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from cityhall.opendata import selectors
@@ -49,7 +50,7 @@ def _check_dataset_data(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def dataset_create(
-    *, actor: Any, slug: str, groups: Iterable[Group] = (), request: HttpRequest | None = None, **data: Any
+    *, actor: Actor, slug: str, groups: Iterable[Group] = (), request: HttpRequest | None = None, **data: Any
 ) -> Dataset:
     data = _check_dataset_data(data)
     if not can_manage(actor, getattr(data.get("department"), "pk", None)):
@@ -76,7 +77,7 @@ def dataset_create(
 
 def dataset_update(
     *,
-    actor: Any,
+    actor: Actor,
     dataset: Dataset,
     groups: Iterable[Group] | None = None,
     request: HttpRequest | None = None,
@@ -117,7 +118,7 @@ def dataset_update(
     return dataset
 
 
-def dataset_set_state(*, actor: Any, dataset: Dataset, state: str, request: HttpRequest | None = None) -> Dataset:
+def dataset_set_state(*, actor: Actor, dataset: Dataset, state: str, request: HttpRequest | None = None) -> Dataset:
     """Withdraw a published dataset from the catalogue, or put it back."""
     if not can_manage(actor, dataset.department_id):
         raise PermissionDeniedError()
@@ -141,7 +142,7 @@ def dataset_set_state(*, actor: Any, dataset: Dataset, state: str, request: Http
 
 
 def version_withdraw(
-    *, actor: Any, version: DatasetVersion, reason: str, request: HttpRequest | None = None
+    *, actor: Actor, version: DatasetVersion, reason: str, request: HttpRequest | None = None
 ) -> DatasetVersion:
     """Take an earlier version's files off the site (e.g. it held personal data that a later version removed).
 
@@ -176,7 +177,7 @@ def version_withdraw(
 
 
 def schema_save(
-    *, actor: Any, definition: SchemaDefinition | None, data: dict[str, Any], request: HttpRequest | None = None
+    *, actor: Actor, definition: SchemaDefinition | None, data: dict[str, Any], request: HttpRequest | None = None
 ) -> SchemaDefinition:
     """Create or correct a dataset definition (ICT policy division). Audited as `opendata.schema.update`, or
     `opendata.schema.synonyms` when only header synonyms changed: those are this site's own data, carried over
@@ -206,7 +207,7 @@ def schema_save(
     return definition
 
 
-def _schema_create(*, actor: Any, key: str, fields: dict[str, Any], request: HttpRequest | None) -> SchemaDefinition:
+def _schema_create(*, actor: Actor, key: str, fields: dict[str, Any], request: HttpRequest | None) -> SchemaDefinition:
     if not re.match(r"^[a-z0-9_]{2,80}$", key):
         raise InvalidInputError("キーは半角英小文字・数字・下線で入力してください。")
     if SchemaDefinition.objects.filter(key=key).exists():
@@ -275,7 +276,7 @@ def _without_synonyms(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def catalog_settings_update(*, actor: Any, request: HttpRequest | None = None, **changes: Any) -> CatalogSettings:
+def catalog_settings_update(*, actor: Actor, request: HttpRequest | None = None, **changes: Any) -> CatalogSettings:
     if not is_admin(actor):
         raise PermissionDeniedError()
     current = selectors.catalog_settings()

@@ -17,6 +17,7 @@ from django.db.models import F, Max
 from django.http import HttpRequest
 from django.utils import timezone
 
+from cityhall.core.actors import Actor
 from cityhall.core.audit import audit_record
 from cityhall.core.background import enqueue_on_commit
 from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
@@ -29,7 +30,7 @@ from cityhall.opendata.services.uploads import _read_work, _schema_for, _store, 
 MAX_ATTEMPTS = 3
 
 
-def upload_publish(*, actor: Any, upload: Upload, note: str = "", request: HttpRequest | None = None) -> Upload:
+def upload_publish(*, actor: Actor, upload: Upload, note: str = "", request: HttpRequest | None = None) -> Upload:
     """Start publishing a clean upload: every format is written, then the version becomes current."""
     if not can_manage(actor, upload.dataset.department_id):
         raise PermissionDeniedError()

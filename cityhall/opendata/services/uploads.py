@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from cityhall.core import selectors as core_selectors
 from cityhall.core import text
+from cityhall.core.actors import Actor
 from cityhall.core.audit import audit_record, audited_update
 from cityhall.core.background import enqueue_on_commit
 from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
@@ -49,7 +50,7 @@ def _store(path: str, content: bytes) -> str:
     return default_storage.save(path, ContentFile(content))
 
 
-def upload_create(*, actor: Any, dataset: Dataset, file: UploadedFile, request: HttpRequest | None = None) -> Upload:
+def upload_create(*, actor: Actor, dataset: Dataset, file: UploadedFile, request: HttpRequest | None = None) -> Upload:
     if not can_manage(actor, dataset.department_id):
         raise PermissionDeniedError()
     checked = upload_check(file, DATA_FILES)  # the one gate: size, kind from the content, proven by opening it
@@ -191,7 +192,7 @@ def _report_fields(report: Report) -> dict[str, Any]:
 
 def upload_apply_fixes(
     *,
-    actor: Any,
+    actor: Actor,
     upload: Upload,
     codes: Collection[str] | None,
     revision: int,
@@ -246,7 +247,7 @@ def _queue_check(locked: Upload, pending_fix: dict[str, Any]) -> None:
 
 def upload_confirm_unknown(
     *,
-    actor: Any,
+    actor: Actor,
     upload: Upload,
     columns: Collection[str],
     reason: str,
@@ -290,7 +291,7 @@ def upload_confirm_unknown(
     return _check_soon(locked)
 
 
-def upload_discard(*, actor: Any, upload: Upload, request: HttpRequest | None = None) -> Upload:
+def upload_discard(*, actor: Actor, upload: Upload, request: HttpRequest | None = None) -> Upload:
     if not can_manage(actor, upload.dataset.department_id):
         raise PermissionDeniedError()
     with transaction.atomic():

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cityhall.accounts import selectors as account_selectors
+from cityhall.core.actors import acting_user
 from cityhall.core.errors import PermissionDeniedError
 from cityhall.core.fiscal_year import HalfYear
 from cityhall.plans import selectors, services
@@ -119,7 +120,7 @@ def score(request: HttpRequest, initiative_id: int) -> HttpResponse:
         initiative=selectors.initiative_get(initiative_id=initiative_id),
         form_name="score_form",
         build=lambda plan: ScoreForm(request.POST, plan=plan),
-        save=lambda i, data: services.score_set(actor=request.user, initiative=i, request=request, **data),
+        save=lambda i, data: services.score_set(actor=acting_user(request), initiative=i, request=request, **data),
         done=_("優先度を評価しました。"),
     )
 
@@ -136,7 +137,9 @@ def progress(request: HttpRequest, initiative_id: int) -> HttpResponse:
         initiative=initiative,
         form_name="progress_form",
         build=lambda plan: ProgressForm(request.POST, request.FILES, plan=plan),
-        save=lambda i, data: services.progress_report(actor=request.user, initiative=i, request=request, **data),
+        save=lambda i, data: services.progress_report(
+            actor=acting_user(request), initiative=i, request=request, **data
+        ),
         done=_("進捗を報告しました。"),
     )
 
@@ -149,7 +152,9 @@ def annual_plan(request: HttpRequest, initiative_id: int) -> HttpResponse:
         initiative=selectors.initiative_get(initiative_id=initiative_id),
         form_name="annual_form",
         build=lambda plan: AnnualPlanForm(request.POST, plan=plan),
-        save=lambda i, data: services.annual_plan_save(actor=request.user, initiative=i, request=request, **data),
+        save=lambda i, data: services.annual_plan_save(
+            actor=acting_user(request), initiative=i, request=request, **data
+        ),
         done=_("年次計画を保存しました。"),
     )
 
@@ -163,7 +168,9 @@ def task(request: HttpRequest, initiative_id: int) -> HttpResponse:
         initiative=selectors.initiative_get(initiative_id=initiative_id),
         form_name="task_form",
         build=lambda plan: TaskForm(request.POST, plan=plan, staff=staff),
-        save=lambda i, data: services.task_save(actor=request.user, initiative=i, task=None, request=request, **data),
+        save=lambda i, data: services.task_save(
+            actor=acting_user(request), initiative=i, task=None, request=request, **data
+        ),
         done=_("実施計画にタスクを追加しました。"),
     )
 
@@ -179,7 +186,7 @@ def task_status(request: HttpRequest, initiative_id: int, task_id: int) -> HttpR
         form_name="task_status_form",
         build=lambda plan: TaskStatusForm(request.POST),
         save=lambda i, data: services.task_save(
-            actor=request.user,
+            actor=acting_user(request),
             initiative=i,
             task=existing,
             fiscal_year=existing.fiscal_year,
@@ -201,7 +208,9 @@ def evaluation(request: HttpRequest, initiative_id: int) -> HttpResponse:
         initiative=selectors.initiative_get(initiative_id=initiative_id),
         form_name="evaluation_form",
         build=lambda plan: EvaluationForm(request.POST, plan=plan),
-        save=lambda i, data: services.evaluation_save(actor=request.user, initiative=i, request=request, **data),
+        save=lambda i, data: services.evaluation_save(
+            actor=acting_user(request), initiative=i, request=request, **data
+        ),
         done=_("年度評価を保存しました。"),
     )
 
@@ -216,14 +225,16 @@ def initiative_edit(request: HttpRequest, initiative_id: int) -> HttpResponse:
         initiative=initiative,
         form_name="initiative_form",
         build=lambda plan: InitiativeForm(request.POST, departments=departments, prefix="initiative"),
-        save=lambda i, data: services.initiative_update(actor=request.user, initiative=i, data=data, request=request),
+        save=lambda i, data: services.initiative_update(
+            actor=acting_user(request), initiative=i, data=data, request=request
+        ),
         done=_("取組項目を変更しました。"),
     )
 
 
 def _bar_save(request: HttpRequest, initiative: Initiative, bar: Any, data: dict[str, Any]) -> Any:
     return services.schedule_bar_save(
-        actor=request.user,
+        actor=acting_user(request),
         initiative=initiative,
         bar=bar,
         row=data["row"],
@@ -267,6 +278,6 @@ def schedule_edit(request: HttpRequest, initiative_id: int, bar_id: int) -> Http
 def schedule_delete(request: HttpRequest, initiative_id: int, bar_id: int) -> HttpResponse:
     initiative = selectors.initiative_get(initiative_id=initiative_id)
     bar = selectors.schedule_bar_get(initiative=initiative, bar_id=bar_id)
-    services.schedule_bar_delete(actor=request.user, bar=bar, request=request)
+    services.schedule_bar_delete(actor=acting_user(request), bar=bar, request=request)
     messages.success(request, _("実施スケジュールから削除しました。"))
     return redirect("console:plans:initiative", initiative_id=initiative.pk)

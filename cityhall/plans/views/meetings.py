@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cityhall.accounts import selectors as account_selectors
+from cityhall.core.actors import acting_user
 from cityhall.plans import selectors, services
 from cityhall.plans.forms import MeetingDecisionForm, MeetingForm
 from cityhall.plans.models import Meeting
@@ -31,7 +32,11 @@ def meetings(request: HttpRequest) -> HttpResponse:
             request,
             form,
             lambda data: services.meeting_save(
-                actor=request.user, meeting=None, request=request, committees=[c for c, _label in committees], **data
+                actor=acting_user(request),
+                meeting=None,
+                request=request,
+                committees=[c for c, _label in committees],
+                **data,
             ),
         )
         if failed is None:
@@ -90,7 +95,7 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
         request,
         form,
         lambda data: services.meeting_decision_add(
-            actor=request.user,
+            actor=acting_user(request),
             meeting=meeting,
             request=request,
             text=data["text"],
@@ -113,7 +118,11 @@ def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
         request,
         form,
         lambda data: services.meeting_save(
-            actor=request.user, meeting=meeting, request=request, committees=[c for c, _label in committees], **data
+            actor=acting_user(request),
+            meeting=meeting,
+            request=request,
+            committees=[c for c, _label in committees],
+            **data,
         ),
     )
     if failed is None:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from cityhall.core.actors import acting_user
 from cityhall.core.fiscal_year import FiscalYear, HalfYear
 from cityhall.core.uploads import stored_file_response
 from cityhall.plans import selectors, services
@@ -96,7 +97,7 @@ def ranking(request: HttpRequest) -> HttpResponse:
 @reader_required
 def evidence(request: HttpRequest, report_id: int) -> HttpResponseBase:
     """Evidence files are private: served only after the permission check."""
-    report = selectors.progress_evidence_get(actor=request.user, report_id=report_id)
+    report = selectors.progress_evidence_get(actor=acting_user(request), report_id=report_id)
     assert report.evidence is not None
     return stored_file_response(report.evidence)
 
@@ -117,7 +118,7 @@ def decisions(request: HttpRequest) -> HttpResponse:
         _record, failed = submit(
             request,
             form,
-            lambda data: services.decision_record(actor=request.user, request=request, **data),
+            lambda data: services.decision_record(actor=acting_user(request), request=request, **data),
         )
         if failed is None:
             messages.success(request, _("判断記録を登録しました。"))

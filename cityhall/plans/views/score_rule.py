@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from cityhall.core.actors import acting_user
 from cityhall.plans import selectors, services
 from cityhall.plans.forms import ScoreRuleForm
 from cityhall.plans.scoring import DOCUMENT_RULE
@@ -22,7 +23,9 @@ def score_rule(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         changed, failed = submit(
-            request, form, lambda data: services.score_rule_set(actor=request.user, plan=plan, request=request, **data)
+            request,
+            form,
+            lambda data: services.score_rule_set(actor=acting_user(request), plan=plan, request=request, **data),
         )
         if failed is None:
             done = ngettext(
