@@ -11,13 +11,15 @@ class NotificationsConfig(AppConfig):
         import datetime as dt
 
         from cityhall.core.audit_display import register_actions, register_object_types
+        from cityhall.core.background import register_task
         from cityhall.core.modules import ConsoleModule
         from cityhall.core.modules import register as register_module
         from cityhall.core.periodic import register
-        from cityhall.notifications import audit_display
+        from cityhall.notifications import audit_display, tasks
         from cityhall.notifications.permissions import OUTBOX
         from cityhall.notifications.services import outbound_email_retry_stuck
 
+        register_task("notifications.deliver_email", tasks.deliver_email)
         register_actions(audit_display.ACTIONS)
         register_object_types(audit_display.OBJECT_TYPES)
         register("notifications.retry_stuck_email", outbound_email_retry_stuck, every=dt.timedelta(minutes=5))

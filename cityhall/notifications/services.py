@@ -18,11 +18,12 @@ from django.utils.translation import gettext as _
 
 from cityhall.core.actors import Actor
 from cityhall.core.audit import audit_record, snapshot
-from cityhall.core.background import enqueue_on_commit
+from cityhall.core.background import enqueue, enqueue_after, enqueue_on_commit
 from cityhall.core.errors import ConflictError
 from cityhall.notifications.models import CaughtEmail, OutboundEmail
 
 MAX_ATTEMPTS = 6
+DELIVER = "notifications.deliver_email"  # the background task (notifications/tasks.py)
 CLAIM_TIMEOUT = dt.timedelta(minutes=10)
 # Retry delays: 1, 5, 15, 60, 240 minutes.
 _BACKOFF_MINUTES = (1, 5, 15, 60, 240)
@@ -40,8 +41,6 @@ def outbound_email_queue(
     html_body: str = "",
 ) -> OutboundEmail:
     """Store one e-mail and schedule its delivery after the transaction commits."""
-    from cityhall.notifications import tasks
-
     domain = from_email.rsplit("@", 1)[-1].strip(">") or "cityhall.invalid"
     email = OutboundEmail.objects.create(
         message_id=f"<{uuid.uuid4().hex}@{domain}>",
@@ -54,7 +53,7 @@ def outbound_email_queue(
         body=body,
         html_body=html_body,
     )
-    enqueue_on_commit(tasks.deliver_email, email.pk)
+    enqueue_on_commit(DELIVER, email.pk)
     return email
 
 
@@ -100,8 +99,6 @@ def outbound_email_deliver(*, email_id: int) -> OutboundEmail.Status:
     marked permanently failed. A worker that dies mid-send leaves a stale claim
     that `outbound_email_retry_stuck` picks up after CLAIM_TIMEOUT.
     """
-    from cityhall.notifications import tasks
-
     email = _claim(email_id)
     if email is None:
         return OutboundEmail.Status(OutboundEmail.objects.values_list("status", flat=True).get(pk=email_id))
@@ -117,8 +114,7 @@ def outbound_email_deliver(*, email_id: int) -> OutboundEmail.Status:
             email.status = OutboundEmail.Status.TEMPORARY_FAILURE
             delay = _BACKOFF_MINUTES[min(email.attempts, len(_BACKOFF_MINUTES)) - 1]
             email.next_attempt_at = timezone.now() + dt.timedelta(minutes=delay)
-            if tasks.deliver_email.get_backend().supports_defer:
-                tasks.deliver_email.using(run_after=email.next_attempt_at).enqueue(email_id)
+            enqueue_after(DELIVER, email.next_attempt_at, email_id)  # else the periodic job retries
     else:
         email.status, email.sent_at, email.last_error = OutboundEmail.Status.SENT, timezone.now(), ""
     email.save(update_fields=["status", "last_error", "sent_at", "next_attempt_at"])
@@ -132,8 +128,6 @@ def outbound_email_retry_stuck() -> int:
     due on a backend that cannot defer, and claims left by a dead worker.
     Runs periodically (see cityhall.core.periodic).
     """
-    from cityhall.notifications import tasks
-
     now = timezone.now()
     stuck = OutboundEmail.objects.filter(
         Q(status=OutboundEmail.Status.QUEUED, created_at__lt=now - dt.timedelta(minutes=5))
@@ -142,7 +136,7 @@ def outbound_email_retry_stuck() -> int:
     ).values_list("pk", flat=True)
     ids = list(stuck[:1000])
     for email_id in ids:
-        tasks.deliver_email.enqueue(email_id)
+        enqueue(DELIVER, email_id)
     return len(ids)
 
 
@@ -172,8 +166,6 @@ def outbound_email_retry(*, actor: Actor, email: OutboundEmail, request: HttpReq
 
     Raises ConflictError when the e-mail is not in a failed state (sent, queued or being sent).
     """
-    from cityhall.notifications import tasks
-
     locked = OutboundEmail.objects.select_for_update().get(pk=email.pk)
     if locked.status not in _RETRYABLE:
         raise ConflictError(
@@ -192,5 +184,5 @@ def outbound_email_retry(*, actor: Actor, email: OutboundEmail, request: HttpReq
         after=snapshot(locked, fields),
         request=request,
     )
-    enqueue_on_commit(tasks.deliver_email, locked.pk)
+    enqueue_on_commit(DELIVER, locked.pk)
     return locked

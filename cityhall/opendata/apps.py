@@ -11,13 +11,16 @@ class OpendataConfig(AppConfig):
         import datetime as dt
 
         from cityhall.core.audit_display import register_actions, register_object_types
+        from cityhall.core.background import register_task
         from cityhall.core.demo import register_loader
         from cityhall.core.modules import ConsoleModule, register
         from cityhall.core.periodic import register as register_periodic
-        from cityhall.opendata import audit_display, demo_loader, services
+        from cityhall.opendata import audit_display, demo_loader, services, tasks
         from cityhall.opendata.permissions import OPENDATA, OPENDATA_ADMIN
 
         register_loader("opendata", demo_loader.load, order=40)
+        register_task("opendata.validate_upload", tasks.validate_upload)
+        register_task("opendata.publish_upload", tasks.publish_upload)
         register_periodic("opendata.resume_stuck", services.resume_stuck, every=dt.timedelta(minutes=1))
         register(
             ConsoleModule(

@@ -63,9 +63,7 @@ def upload_publish(*, actor: Actor, upload: Upload, note: str = "", request: Htt
         run_publish(str(locked.pk))
         locked.refresh_from_db()
     else:
-        from cityhall.opendata import tasks
-
-        enqueue_on_commit(tasks.publish_upload, str(locked.pk))
+        enqueue_on_commit("opendata.publish_upload", str(locked.pk))
     return locked
 
 

@@ -75,9 +75,8 @@ def _check_soon(upload: Upload) -> Upload:
     """Small files are checked now (the clerk sees the result at once), large ones by the worker."""
     if upload.size <= SYNC_MAX_BYTES:
         return run_validation(str(upload.pk))
-    from cityhall.opendata import tasks
 
-    enqueue_on_commit(tasks.validate_upload, str(upload.pk))
+    enqueue_on_commit("opendata.validate_upload", str(upload.pk))
     return upload
 
 
