@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,7 +24,7 @@ from cityhall.accounts.backends import ALL_MODULES
 from cityhall.accounts.models import ApiToken, CommitteeMembership, DepartmentAssignment, Role, User
 from cityhall.accounts.selectors import city_site, hash_token
 from cityhall.core.actors import Actor
-from cityhall.core.audit import audit_record, audited_update, snapshot
+from cityhall.core.audit import audit_record, audited_save, audited_update, save_unique, snapshot
 from cityhall.core.errors import ConflictError, InvalidInputError
 from cityhall.core.modules import module_keys
 from cityhall.core.permissions import API_TOKENS, ORGANISATION, require_module
@@ -86,11 +86,7 @@ def staff_create(
         raise ConflictError("このメールアドレスは既に登録されています。")
     user = User(email=email, is_staff=True, **{k: v for k, v in data.items() if k in _STAFF_FIELDS})
     user.set_unusable_password()
-    try:
-        with transaction.atomic():
-            user.save()
-    except IntegrityError as exc:
-        raise ConflictError("職員番号が他の職員と重複しています。") from exc
+    save_unique(user, conflict="職員番号が他の職員と重複しています。")
     user.roles.set(roles)
     # The address was given by an administrator; the invitation link proves it works.
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
@@ -122,11 +118,7 @@ def staff_update(
     for field, value in data.items():
         if field in _STAFF_FIELDS:
             setattr(staff, field, value)
-    try:
-        with transaction.atomic():
-            staff.save()
-    except IntegrityError as exc:
-        raise ConflictError("職員番号が他の職員と重複しています。") from exc
+    save_unique(staff, conflict="職員番号が他の職員と重複しています。")
     if roles is not None:
         staff.roles.set(roles)
         _ensure_an_administrator_remains()
@@ -196,11 +188,7 @@ def role_save(
     target = role or Role()
     target.code, target.name, target.description = code, name, description
     target.modules = _clean_modules(modules)
-    try:
-        with transaction.atomic():
-            target.save()
-    except IntegrityError as exc:
-        raise ConflictError("同じコードの役割が既にあります。") from exc
+    save_unique(target, conflict="同じコードの役割が既にあります。")
     if role is not None:
         _ensure_an_administrator_remains()
     audit_record(
@@ -237,17 +225,12 @@ def committee_member_add(
         membership.full_clean(validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
         raise InvalidInputError("委員会または役職の指定が正しくありません。") from exc
-    try:
-        with transaction.atomic():
-            membership.save()
-    except IntegrityError as exc:
-        raise ConflictError("同じ職員が同じ日から既に登録されています。") from exc
-    audit_record(
+    audited_save(
         actor=actor,
         action="committee.member_add",
         target=membership,
+        conflict="同じ職員が同じ日から既に登録されています。",
         department_id=user.department_id,
-        after=snapshot(membership),
         request=request,
     )
     return membership
@@ -279,17 +262,12 @@ def assignment_add(
     if kind not in DepartmentAssignment.Kind.values:
         raise InvalidInputError("種別の指定が正しくありません。")
     assignment = DepartmentAssignment(kind=kind, department=department, user=user, fiscal_year=fiscal_year)
-    try:
-        with transaction.atomic():
-            assignment.save()
-    except IntegrityError as exc:
-        raise ConflictError("同じ年度に同じ職員が既に指名されています。") from exc
-    audit_record(
+    audited_save(
         actor=actor,
         action="assignment.add",
         target=assignment,
+        conflict="同じ年度に同じ職員が既に指名されています。",
         department_id=department.pk,
-        after=snapshot(assignment),
         request=request,
     )
     return assignment

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
 from cityhall.core.actors import Actor
+from cityhall.core.errors import ConflictError
 from cityhall.core.models import AuditChainHead, AuditEntry
 
 GENESIS_HASH = "0" * 64
@@ -168,6 +169,46 @@ def audited_update(
     for name, value in changes.items():
         setattr(target, name, value)
     target.save(update_fields=list(changes))
+    return audit_record(
+        actor=actor,
+        action=action,
+        target=target,
+        before=before,
+        after=snapshot(target),
+        department_id=department_id,
+        request=request,
+    )
+
+
+def save_unique(instance: models.Model, *, conflict: str) -> None:
+    """Save `instance` in a savepoint; a unique-constraint violation raises ConflictError(conflict)
+    and leaves the surrounding transaction usable, with nothing saved."""
+    try:
+        with transaction.atomic():
+            instance.save()
+    except IntegrityError as exc:
+        raise ConflictError(conflict) from exc
+
+
+def audited_save(
+    *,
+    actor: Actor | None,
+    action: str,
+    target: models.Model,
+    before: dict[str, Any] | None = None,
+    conflict: str = "",
+    department_id: int | None = None,
+    request: HttpRequest | None = None,
+) -> AuditEntry:
+    """Save `target` (a new row, or one changed from `before`) and record it, in one step.
+
+    With `conflict`, a unique-constraint violation raises ConflictError(conflict) instead.
+    Call inside the transaction of the write.
+    """
+    if conflict:
+        save_unique(target, conflict=conflict)
+    else:
+        target.save()
     return audit_record(
         actor=actor,
         action=action,

@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import HttpRequest
 
 from cityhall.core.actors import Actor
-from cityhall.core.audit import audit_record, audited_update, snapshot
+from cityhall.core.audit import audit_record, audited_save, audited_update, save_unique, snapshot
 from cityhall.core.errors import ConflictError, InvalidInputError
 from cityhall.core.models import Department, Municipality
 from cityhall.core.permissions import ORGANISATION, require_module
 
+CODE_TAKEN = "同じ組織コードが既に使われています。"
 _DEPARTMENT_FIELDS = ("parent", "code", "name", "name_en", "kind", "phone", "email", "location", "sort_order")
 
 
@@ -69,11 +70,7 @@ def department_create(
     require_module(actor, ORGANISATION)
     department = Department(municipality=municipality, **{k: v for k, v in data.items() if k in _DEPARTMENT_FIELDS})
     _validated(department)
-    try:
-        with transaction.atomic():
-            department.save()
-    except IntegrityError as exc:
-        raise ConflictError("同じ組織コードが既に使われています。") from exc
+    save_unique(department, conflict=CODE_TAKEN)
     audit_record(
         actor=actor,
         action="department.create",
@@ -98,18 +95,13 @@ def department_update(
             setattr(department, field, value)
     _validated(department)
     _check_parent(department)
-    try:
-        with transaction.atomic():
-            department.save()
-    except IntegrityError as exc:
-        raise ConflictError("同じ組織コードが既に使われています。") from exc
-    audit_record(
+    audited_save(
         actor=actor,
         action="department.update",
         target=department,
-        department_id=department.pk,
         before=before,
-        after=snapshot(department),
+        conflict=CODE_TAKEN,
+        department_id=department.pk,
         request=request,
     )
     return department

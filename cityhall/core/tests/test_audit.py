@@ -94,3 +94,25 @@ def test_system_actions_are_recorded_without_a_user(db):
     assert entry.actor is None
     assert entry.actor_label == "system"
     assert audit_verify() == []
+
+
+def test_audited_save_refuses_a_duplicate_in_japanese_and_records_nothing(municipality, admin_user):
+    from django.db import transaction
+
+    from cityhall.core.audit import audited_save
+    from cityhall.core.errors import ConflictError
+    from cityhall.core.models import AuditEntry, Department
+
+    with transaction.atomic():
+        first = Department(municipality=municipality, code="dup", name="一つ目")
+        audited_save(actor=admin_user, action="department.create", target=first, conflict="同じ組織コードがあります。")
+        before = AuditEntry.objects.count()
+        with pytest.raises(ConflictError, match="同じ組織コードがあります。"):
+            audited_save(
+                actor=admin_user,
+                action="department.create",
+                target=Department(municipality=municipality, code="dup", name="二つ目"),
+                conflict="同じ組織コードがあります。",
+            )
+        assert AuditEntry.objects.count() == before, "nothing recorded for the refused write"
+        assert Department.objects.filter(code="dup").count() == 1, "the transaction is still usable"
