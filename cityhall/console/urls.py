@@ -8,7 +8,7 @@ urlpatterns = [
     path("departments/", views.departments, name="departments"),
     path("audit/", views.audit_list, name="audit_list"),
     path("audit/verify/", views.audit_check, name="audit_verify"),
-    path("org/", include("cityhall.accounts.urls")),
+    path("org/", include("cityhall.accounts.console.urls")),
     path("plans/", include("cityhall.plans.urls")),
     path("procedures/", include("cityhall.procedures.console_urls")),
     path("opendata/", include("cityhall.opendata.console_urls")),
