@@ -8,13 +8,13 @@ class AccountsConfig(AppConfig):
     verbose_name = _("アカウント・職員")
 
     def ready(self) -> None:
-        from cityhall.accounts import audit_display, demo_loader
+        from cityhall.accounts import audit_display, demo
         from cityhall.core.audit_display import register_actions, register_object_types
         from cityhall.core.demo import register_loader
         from cityhall.core.modules import ConsoleModule, register
         from cityhall.core.permissions import API_TOKENS, ORGANISATION
 
-        register_loader("accounts", demo_loader.load, order=10)
+        register_loader("accounts", demo.load, order=10)
         register(
             ConsoleModule(
                 ORGANISATION, _("組織・職員管理"), "console:org:home", _("部・課、職員、役割、委員会の管理"), order=900

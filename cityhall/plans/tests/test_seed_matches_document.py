@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cityhall.accounts.demo_city import DEPARTMENTS, STANDALONE
+from cityhall.accounts import demo as demo_city
 from cityhall.plans import seed_data
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -351,7 +351,7 @@ def test_every_bar_lies_in_the_plan_period() -> None:
 
 
 def test_department_codes_are_demo_city_divisions() -> None:
-    known = {div[0] for _, _, _, divisions in DEPARTMENTS for div in divisions} | {s[0] for s in STANDALONE}
+    known = {unit.code for unit in demo_city.city().divisions()}
     for key, initiative in seeded_initiatives().items():
         assert initiative.department_code in known, f"{code(key)}: unknown division {initiative.department_code!r}"
 

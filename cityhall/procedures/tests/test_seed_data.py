@@ -7,15 +7,13 @@ from collections import Counter
 
 import pytest
 
-from cityhall.accounts.demo_city import DEPARTMENTS, STANDALONE
+from cityhall.accounts import demo as demo_city
 from cityhall.procedures import seed_data
 from cityhall.procedures.models import Category, Channel
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KANA = re.compile(r"^[\u3041-\u3096ー ]+$")  # hiragana, long-vowel mark and ASCII space only
-DEPARTMENT_NAMES = {code: name for _c, _n, _e, divisions in DEPARTMENTS for code, name, _en in divisions} | {
-    code: name for code, name, _en in STANDALONE
-}
+DEPARTMENT_NAMES = {unit.code: unit.name for unit in demo_city.city().divisions()}
 PROCEDURES = {p.slug: p for p in seed_data.PROCEDURES}
 EVENTS = {e.slug: e for e in seed_data.LIFE_EVENTS}
 
