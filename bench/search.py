@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import jaconv
 
 from cityhall.core.search import SearchDocument, SearchIndex
-from cityhall.core.text import normalize, search_key
+from cityhall.core.text import fold, search_key
 
 SUBJECTS = [
     ("住民票", "じゅうみんひょう"),
@@ -269,7 +269,7 @@ _SPLIT = re.compile(r"[\s、,]+")
 
 
 def naive_search(docs: Sequence[SearchDocument], synonyms: Sequence[Sequence[str]], query: str) -> list[int]:
-    terms = [k for k in (search_key(p) for p in _SPLIT.split(normalize(query[:100]))) if k]
+    terms = [k for k in (search_key(p) for p in _SPLIT.split(fold(query[:100]))) if k]
     if not terms:
         return []
     groups = [[search_key(w) for w in group] for group in synonyms]

@@ -10,18 +10,8 @@ from itertools import product
 import jaconv
 import pytest
 
-from cityhall.core.search import (
-    _KATAKANA_RUN,
-    _STABLE,
-    MAX_QUERY_CHARS,
-    SearchDocument,
-    SearchHit,
-    SearchIndex,
-    _key,
-    _nfkc,
-    best_window,
-    loose,
-)
+from cityhall.core.search import MAX_QUERY_CHARS, SearchDocument, SearchHit, SearchIndex, best_window, loose
+from cityhall.core.search.keys import KATAKANA_RUN, STABLE, key, nfkc
 from cityhall.core.text import search_key
 
 PROCEDURES = [
@@ -326,7 +316,7 @@ def test_duplicate_ids_are_rejected():
     "text", ["ｼﾞｭｳﾐﾝﾋｮｳ", "ＡＢＣ　ｄｅｆ", "住民票（写し）～ 1 通", "Straße\tＫＡＤＯ\n２", "ｶﾞｯｺｳ・ヴ"]
 )
 def test_key_is_search_key_without_spaces_and_punctuation(text):
-    assert _key(text) == "".join(ch for ch in search_key(text) if ch.isalnum())
+    assert key(text) == "".join(ch for ch in search_key(text) if ch.isalnum())
 
 
 TRICKY = (
@@ -340,8 +330,8 @@ def test_key_equals_search_key_on_adversarial_strings():
     for _ in range(3000):
         text = "".join(rng.choices(TRICKY, k=rng.randint(0, 12)))
         expected = "".join(ch for ch in search_key(text) if ch.isalnum())
-        assert _key(text) == expected, repr(text)
-        assert _nfkc(text) == unicodedata.normalize("NFKC", text), repr(text)
+        assert key(text) == expected, repr(text)
+        assert nfkc(text) == unicodedata.normalize("NFKC", text), repr(text)
 
 
 def test_stable_characters_are_stable_starters():
@@ -351,7 +341,7 @@ def test_stable_characters_are_stable_starters():
         decomposition = unicodedata.decomposition(chr(code)).split()
         if len(decomposition) == 2 and not decomposition[0].startswith("<"):
             second_halves.add(chr(int(decomposition[1], 16)))
-    stable = re.compile(f"[{_STABLE}]")
+    stable = re.compile(f"[{STABLE}]")
     for code in range(0x10000):
         char = chr(code)
         if stable.match(char):
@@ -365,7 +355,7 @@ def test_stable_characters_are_stable_starters():
 def test_katakana_runs_cover_every_character_jaconv_converts():
     for code in range(0x10000):
         if jaconv.kata2hira(chr(code)) != chr(code):
-            assert _KATAKANA_RUN.fullmatch(chr(code)), hex(code)
+            assert KATAKANA_RUN.fullmatch(chr(code)), hex(code)
 
 
 def test_loose_key_folds_small_and_voiced_kana_char_for_char():
