@@ -5,7 +5,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from config.api import api
 
 # Django admin is for superusers only (read-only views for support); staff work in the console.
-admin.site.has_permission = lambda request: bool(request.user.is_active and request.user.is_superuser)  # type: ignore[method-assign]
+admin.site.has_permission = lambda request: bool(request.user.is_active and request.user.is_superuser)  # type: ignore[method-assign]  # AdminSite has no setting for this
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),

@@ -24,7 +24,9 @@ def xlsx() -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
-    book.active.append(["様式", "記入欄"])  # type: ignore[union-attr]
+    sheet = book.active
+    assert sheet is not None  # a new Workbook always has one sheet
+    sheet.append(["様式", "記入欄"])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -7,6 +7,7 @@ from ninja import Router, Schema
 from ninja.security import HttpBearer
 
 from cityhall.accounts import selectors
+from cityhall.accounts.models import User
 
 router = Router(tags=["staff"])
 
@@ -30,7 +31,8 @@ class MeOut(Schema):
 
 @router.get("/me", response=MeOut, auth=ApiTokenAuth(), summary="トークンの持ち主（職員）の情報")
 def me(request: HttpRequest) -> dict[str, Any]:
-    user: Any = request.auth  # type: ignore[attr-defined]
+    user = request.user  # ApiTokenAuth.authenticate put the token's holder there
+    assert isinstance(user, User)
     return {
         "email": user.email,
         "display_name": user.display_name,

@@ -150,5 +150,5 @@ class Form(NormalizingMixin, forms.Form):
     pass
 
 
-class ModelForm(NormalizingMixin, forms.ModelForm):  # type: ignore[type-arg]
+class ModelForm(NormalizingMixin, forms.ModelForm):  # type: ignore[type-arg]  # generic in django-stubs only; apps subclass it with their model
     pass
