@@ -10,11 +10,13 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         import datetime as dt
 
-        from cityhall.core import uploads
+        from cityhall.core import backup, uploads
         from cityhall.core.audit_display import ObjectType, register_actions, register_object_types
         from cityhall.core.periodic import register
 
         register("core.sweep_stored_files", uploads.stored_file_sweep, every=dt.timedelta(hours=1))
+        # Checked hourly; a backup is made when the newest is older than 20 hours (restarts do not repeat it).
+        register("core.backup_nightly", backup.backup_if_due, every=dt.timedelta(hours=1))
 
         # The 部・課 pages belong to accounts' organisation console, which registers core.department.
         register_actions(

@@ -302,3 +302,9 @@ CITYHALL_SITE_NAME = env_str("CITYHALL_SITE_NAME", "")
 CITYHALL_BASE_URL = env_str("CITYHALL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 CITYHALL_FORM_MAX_CHARS = env_int("CITYHALL_FORM_MAX_CHARS", 2000)
 CITYHALL_MAIL_CATCHER = False  # the demo mail catcher (see config/settings/dev.py)
+
+# --- Backups (manage.py backup / restore; docs/operations.md) ---------------
+CITYHALL_BACKUP_DIR = Path(env_str("CITYHALL_BACKUP_DIR", str(VAR_DIR / "backups")))
+CITYHALL_BACKUP_KEEP = env_int("CITYHALL_BACKUP_KEEP", 14)  # nightly: two weeks
+CITYHALL_BACKUP_NIGHTLY = env_bool("CITYHALL_BACKUP_NIGHTLY", True)
+SERIALIZATION_MODULES = {"backupjson": "cityhall.core.backup"}  # fixtures that keep microseconds

@@ -13,6 +13,7 @@ STORAGES = {
 }
 CITYHALL_EMAIL_TRANSPORT = "django.core.mail.backends.locmem.EmailBackend"
 ACCOUNT_RATE_LIMITS = False
+CITYHALL_BACKUP_NIGHTLY = False  # the backup tests make their own, in a temporary folder
 AXES_FAILURE_LIMIT = 5
 # Serve static files straight from the app and static/ directories (no collectstatic in tests).
 WHITENOISE_AUTOREFRESH = True
