@@ -151,7 +151,8 @@ def _stored(name: str) -> bytes | None:
     if not default_storage.exists(name):
         return None
     with default_storage.open(name, "rb") as stored:
-        return stored.read()
+        content: bytes = stored.read()
+    return content
 
 
 @pytest.mark.django_db(transaction=True)
