@@ -302,6 +302,7 @@ CITYHALL_SITE_NAME = env_str("CITYHALL_SITE_NAME", "")
 CITYHALL_BASE_URL = env_str("CITYHALL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 CITYHALL_FORM_MAX_CHARS = env_int("CITYHALL_FORM_MAX_CHARS", 2000)
 CITYHALL_MAIL_CATCHER = False  # the demo mail catcher (see config/settings/dev.py)
+CITYHALL_WEB_WORKERS = env_int("WEB_CONCURRENCY", 0)  # web processes of `serve`; 0: one per core
 
 # --- Backups (manage.py backup / restore; docs/operations.md) ---------------
 CITYHALL_BACKUP_DIR = Path(env_str("CITYHALL_BACKUP_DIR", str(VAR_DIR / "backups")))

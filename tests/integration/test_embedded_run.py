@@ -73,7 +73,7 @@ def _healthy(port: int) -> bool:
 
 
 @contextlib.contextmanager
-def _demo_served(env: dict[str, str], output: list[str]) -> Iterator[int]:
+def _demo_served(env: dict[str, str], output: list[str], *, workers: int = 1) -> Iterator[int]:
     """What bin/run does: migrate, collect static files, load the demo, serve; yields the port.
 
     Stops the server with SIGTERM, as systemd and container runtimes do, and puts its output in `output`.
@@ -83,7 +83,7 @@ def _demo_served(env: dict[str, str], output: list[str]) -> Iterator[int]:
     output.append(_manage(env, "demo"))
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "manage.py", "serve", "--port", str(port)],
+        [sys.executable, "manage.py", "serve", "--port", str(port), "--workers", str(workers)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -116,6 +116,31 @@ def test_serve_answers_http_and_its_worker_delivers_mail(tmp_path, smtp_server, 
     for pid in children:  # the worker and the periodic runner stop with the server
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+EMERGENCY = (
+    "from cityhall.accounts.models import User; from cityhall.procedures import services; "
+    "services.emergency_mode_set(actor=User.objects.get(email='admin@demo.ohtawara.example.jp'), "
+    "on=True, message='大雨のため避難所を開設しました')"
+)
+
+
+def _top_page(port: int) -> str:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as response:
+        return str(response.read().decode())
+
+
+def test_several_web_processes_share_the_port_and_see_each_others_changes(tmp_path, smtp_server, settings):
+    env = _env(tmp_path, settings.EMAIL_PORT)
+    outputs: list[str] = []
+    with _demo_served(env, outputs, workers=2) as port:
+        for _ in range(12):  # both processes now hold the top page in their page cache
+            assert "避難所を開設" not in _top_page(port)
+        _manage(env, "shell", "-c", EMERGENCY)  # a third process, as a clerk's request would be
+        pages = [_top_page(port) for _ in range(12)]
+    assert all("大雨のため避難所を開設しました" in page for page in pages)
+    assert outputs[1].count("Started server process") == 2
+    assert "(2 web processes)" in outputs[1]
 
 
 @pytest.mark.skipif(

@@ -1,8 +1,11 @@
 """Run the web server and, beside it, the task worker (the embedded default).
 
-One process tree for one machine: uvicorn serves the ASGI application, a
-`worker` child runs background tasks from the database queue and a `periodic`
-child runs the registered periodic jobs.
+One process tree for one machine: uvicorn serves the ASGI application from
+`--workers` processes sharing one port (default: one per core, so one slow
+request does not hold up the others), a `worker` child runs background tasks
+from the database queue and a `periodic` child runs the registered periodic
+jobs. What the web processes cache (public pages, search indexes) is checked
+against a version in the database, so a change made through one is seen by all.
 With TASK_BACKEND=rq the workers run elsewhere (`manage.py worker`), so none
 is started here. Where no mail relay is configured (CITYHALL_MAIL_CATCHER, the
 demo), a `mailcatcher` child receives the outgoing mail.
@@ -47,6 +50,12 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--no-worker", action="store_true", help="do not start the task worker")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=settings.CITYHALL_WEB_WORKERS or os.cpu_count() or 1,
+            help="web processes sharing the port (default: WEB_CONCURRENCY, else one per core)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         commands = ["mailcatcher"] if settings.CITYHALL_MAIL_CATCHER else []
@@ -65,13 +74,16 @@ class Command(BaseCommand):
         # runner; turning SIGTERM into SystemExit lets them be stopped below.
         signal.signal(signal.SIGTERM, _exit_on_sigterm)
         try:
-            self.stdout.write(f"cityhall: http://{options['host']}:{options['port']}/")
+            self.stdout.write(
+                f"cityhall: http://{options['host']}:{options['port']}/ ({options['workers']} web processes)"
+            )
             uvicorn.run(
                 "config.asgi:application",
                 host=options["host"],
                 port=options["port"],
                 log_level="info",
                 lifespan="off",
+                workers=max(options["workers"], 1),
             )
         finally:
             for child in children:
