@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
 
 from cityhall.accounts.api import router as accounts_router
 from cityhall.core.api import router as core_router
@@ -22,3 +24,11 @@ api.add_router("/", accounts_router)
 @api.exception_handler(DomainError)
 def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
     return api.create_response(request, {"detail": exc.message}, status=http_status_for(exc))
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    detail = gettext("有効なAPIトークンが必要です。Authorization: Bearer <トークン> を付けてください。")
+    response = api.create_response(request, {"detail": detail}, status=401)
+    response["WWW-Authenticate"] = "Bearer"
+    return response

@@ -8,6 +8,7 @@ from ninja.security import HttpBearer
 
 from cityhall.accounts import selectors
 from cityhall.accounts.models import User
+from cityhall.core.api import ErrorOut
 
 router = Router(tags=["staff"])
 
@@ -29,7 +30,7 @@ class MeOut(Schema):
     modules: list[str]
 
 
-@router.get("/me", response=MeOut, auth=ApiTokenAuth(), summary="トークンの持ち主（職員）の情報")
+@router.get("/me", response={200: MeOut, 401: ErrorOut}, auth=ApiTokenAuth(), summary="トークンの持ち主（職員）の情報")
 def me(request: HttpRequest) -> dict[str, Any]:
     user = request.user  # ApiTokenAuth.authenticate put the token's holder there
     assert isinstance(user, User)

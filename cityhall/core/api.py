@@ -8,6 +8,12 @@ from cityhall.core import selectors
 router = Router(tags=["municipality"])
 
 
+class ErrorOut(Schema):
+    """Every error answer of the API: one Japanese sentence for the person reading the log."""
+
+    detail: str
+
+
 class MunicipalityOut(Schema):
     code: str
     name: str
@@ -28,7 +34,7 @@ class DepartmentOut(Schema):
     location: str
 
 
-@router.get("/municipality", response=MunicipalityOut, summary="地方公共団体の情報")
+@router.get("/municipality", response={200: MunicipalityOut, 404: ErrorOut}, summary="地方公共団体の情報")
 def municipality(request: HttpRequest) -> object:
     return selectors.municipality_get()
 
