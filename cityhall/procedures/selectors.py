@@ -52,6 +52,10 @@ def procedures_in(category: str) -> QuerySet[Procedure]:
     return published_procedures().filter(category=category)
 
 
+def procedures_of_department(department: Department) -> QuerySet[Procedure]:
+    return published_procedures().filter(department=department)
+
+
 def procedure_published(*, slug: str) -> Procedure:
     procedure = (
         published_procedures()
