@@ -10,7 +10,7 @@ urlpatterns = [
     path("audit/verify/", views.audit_check, name="audit_verify"),
     path("org/", include("cityhall.accounts.console.urls")),
     path("plans/", include("cityhall.plans.urls")),
-    path("procedures/", include("cityhall.procedures.console_urls")),
+    path("procedures/", include("cityhall.procedures.console.urls")),
     path("opendata/", include("cityhall.opendata.console_urls")),
     path("notifications/", include("cityhall.notifications.console.urls")),
 ]

@@ -14,10 +14,10 @@ class ProceduresConfig(AppConfig):
         from cityhall.core.demo import register_loader
         from cityhall.core.modules import ConsoleModule, register
         from cityhall.core.periodic import register as register_periodic
-        from cityhall.procedures import audit_display, demo_loader, services
+        from cityhall.procedures import audit_display, demo, services
         from cityhall.procedures.permissions import PROCEDURES, PROCEDURES_ADMIN, PROCEDURES_APPROVE
 
-        register_loader("procedures", demo_loader.load, order=30)
+        register_loader("procedures", demo.load, order=30)
         register_periodic("procedures.publish_due", services.publish_due, every=dt.timedelta(minutes=1))
         register(
             ConsoleModule(

@@ -13,13 +13,16 @@ from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from cityhall.core import selectors as core_selectors
 from cityhall.core.errors import NotFoundError
+from cityhall.core.models import Department
 from cityhall.core.search import SearchDocument, SearchHit, SearchIndex
 from cityhall.procedures.models import (
     Category,
     Channel,
     DepartmentPage,
     LifeEvent,
+    LifeEventRule,
     Notice,
     PortalState,
     Procedure,
@@ -47,6 +50,10 @@ def procedures_in(category: str) -> QuerySet[Procedure]:
     if category not in Category.values:
         raise NotFoundError("その分類はありません。")
     return published_procedures().filter(category=category)
+
+
+def procedures_of_department(department: Department) -> QuerySet[Procedure]:
+    return published_procedures().filter(department=department)
 
 
 def procedure_published(*, slug: str) -> Procedure:
@@ -106,19 +113,33 @@ def version_get(*, version_id: int) -> ProcedureVersion:
         raise NotFoundError("指定された版が見つかりません。") from exc
 
 
-def procedures_for_staff(user: Any, *, all_departments: bool) -> QuerySet[Procedure]:
-    """Procedures a staff member works on, with `open_versions` (draft/pending/scheduled) prefetched."""
+def procedures_for_staff(user: Any, *, all_departments: bool) -> list[tuple[Procedure, ProcedureVersion | None]]:
+    """Procedures a staff member works on, each with its open version (draft, pending or scheduled) or None."""
     open_versions = ProcedureVersion.objects.filter(status__in=[Status.DRAFT, Status.PENDING, Status.SCHEDULED])
+    # Only the open versions are prefetched, so `versions.all()` below is that list, not every version.
     qs = Procedure.objects.select_related("published", "department").prefetch_related(
-        Prefetch("versions", queryset=open_versions, to_attr="open_versions")
+        Prefetch("versions", queryset=open_versions)
     )
     if not all_departments:
         qs = qs.filter(department_id=user.department_id)
-    return qs.order_by("department__sort_order", "slug")
+    return [(p, next(iter(p.versions.all()), None)) for p in qs.order_by("department__sort_order", "slug")]
+
+
+def departments_for_staff(user: Any, *, all_departments: bool) -> QuerySet[Department]:
+    """The departments a staff member may create procedures for: every one, or only their own."""
+    departments = core_selectors.department_list()
+    if all_departments:
+        return departments
+    return departments.filter(pk=getattr(user, "department_id", None) or 0)
 
 
 def open_version(procedure: Procedure) -> ProcedureVersion | None:
     return procedure.versions.filter(status__in=[Status.DRAFT, Status.PENDING, Status.SCHEDULED]).first()
+
+
+def version_history(procedure: Procedure) -> QuerySet[ProcedureVersion]:
+    """Every version of the procedure, with who wrote and who reviewed it."""
+    return procedure.versions.select_related("created_by", "reviewed_by")
 
 
 def review_queue(*, department_id: int | None) -> QuerySet[ProcedureVersion]:
@@ -133,6 +154,15 @@ def review_queue(*, department_id: int | None) -> QuerySet[ProcedureVersion]:
 def gap_list() -> list[Procedure]:
     """Published procedures that cannot be done online yet (feeds the plan's オンライン申請 initiative)."""
     return [p for p in published_procedures() if p.published and Channel.ONLINE not in p.published.channel_kinds]
+
+
+def synonym_list() -> QuerySet[Synonym]:
+    return Synonym.objects.order_by("id")
+
+
+def synonym_find(*, synonym_id: int) -> Synonym | None:
+    """The synonym group, or None when it is gone (e.g. deleted in another tab)."""
+    return Synonym.objects.filter(pk=synonym_id).first()
 
 
 # --- search -------------------------------------------------------------------------------
@@ -188,6 +218,16 @@ def life_event_get(*, slug: str) -> LifeEvent:
     return event
 
 
+def rule_list(event: LifeEvent) -> QuerySet[LifeEventRule]:
+    """The event's rules in checklist order, with their procedures' published versions."""
+    return event.rules.select_related("procedure__published").order_by("order", "id")
+
+
+def rule_find(*, rule_id: int) -> LifeEventRule | None:
+    """The rule with its life event, or None when it is gone."""
+    return LifeEventRule.objects.select_related("event").filter(pk=rule_id).first()
+
+
 @dataclass(frozen=True)
 class ChecklistItem:
     procedure: Procedure
@@ -233,6 +273,15 @@ def checklist(event: LifeEvent, answers: dict[str, str]) -> list[ChecklistGroup]
 def active_notices(*, now: dt.datetime | None = None) -> QuerySet[Notice]:
     now = now or timezone.now()
     return Notice.objects.filter(published_at__lte=now).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+
+
+def notice_list(*, limit: int = 50) -> QuerySet[Notice]:
+    """The newest notices, live or not, for the console."""
+    return Notice.objects.order_by("-published_at")[:limit]
+
+
+def notice_find(*, notice_id: int) -> Notice | None:
+    return Notice.objects.filter(pk=notice_id).first()
 
 
 @dataclass(frozen=True)

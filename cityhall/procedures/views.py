@@ -158,7 +158,7 @@ def department(request: HttpRequest, code: str) -> HttpResponse:
         {
             "department": dept,
             "page": selectors.department_page(dept),
-            "procedures": selectors.published_procedures().filter(department=dept),
+            "procedures": selectors.procedures_of_department(dept),
             "closed": selectors.closed_reason(today),
             "next_open": selectors.next_open_day(today),
             "today": today,

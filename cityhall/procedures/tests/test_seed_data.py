@@ -1,4 +1,4 @@
-"""Consistency of the procedures guide's demo content (seed_data). Pure Python: no database."""
+"""Consistency of the procedures guide's demo content (data/*.yaml, read through demo.py). No database."""
 
 from __future__ import annotations
 
@@ -6,20 +6,25 @@ import re
 from collections import Counter
 
 import pytest
+from pydantic import ValidationError
 
 from cityhall.accounts import demo as demo_city
-from cityhall.procedures import seed_data
+from cityhall.procedures import demo
 from cityhall.procedures.models import Category, Channel
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KANA = re.compile(r"^[\u3041-\u3096ー ]+$")  # hiragana, long-vowel mark and ASCII space only
 DEPARTMENT_NAMES = {unit.code: unit.name for unit in demo_city.city().divisions()}
-PROCEDURES = {p.slug: p for p in seed_data.PROCEDURES}
-EVENTS = {e.slug: e for e in seed_data.LIFE_EVENTS}
+ALL_PROCEDURES = demo.procedures()
+LIFE_EVENTS = demo.life_events()
+SYNONYMS = demo.synonyms()
+DEPARTMENT_PAGES = demo.department_pages()
+PROCEDURES = {p.slug: p for p in ALL_PROCEDURES}
+EVENTS = {e.slug: e for e in LIFE_EVENTS}
 
 
 def test_there_are_enough_procedures_with_unique_kebab_case_slugs():
-    slugs = [p.slug for p in seed_data.PROCEDURES]
+    slugs = [p.slug for p in ALL_PROCEDURES]
     assert len(slugs) >= 60
     assert [s for s, n in Counter(slugs).items() if n > 1] == []
     for slug in slugs:
@@ -32,7 +37,7 @@ def test_only_the_resident_record_copy_has_juminhyo_in_its_slug():
 
 
 def test_related_slugs_exist():
-    for procedure in seed_data.PROCEDURES:
+    for procedure in ALL_PROCEDURES:
         for other in procedure.related:
             assert other in PROCEDURES, (procedure.slug, other)
             assert other != procedure.slug, procedure.slug
@@ -40,47 +45,47 @@ def test_related_slugs_exist():
 
 
 def test_categories_are_valid_and_each_has_at_least_three_procedures():
-    counts = Counter(p.category for p in seed_data.PROCEDURES)
+    counts = Counter(p.category for p in ALL_PROCEDURES)
     assert set(counts) <= set(Category.values)
     for category in Category.values:
         assert counts[category] >= 3, category
 
 
 def test_departments_exist_in_the_demo_city():
-    for procedure in seed_data.PROCEDURES:
+    for procedure in ALL_PROCEDURES:
         assert procedure.department_code in DEPARTMENT_NAMES, procedure.slug
-    for code in seed_data.DEPARTMENT_PAGES:
+    for code in DEPARTMENT_PAGES:
         assert code in DEPARTMENT_NAMES, code
 
 
 def test_every_used_department_has_a_page_and_its_counter_names_it():
-    used = {p.department_code for p in seed_data.PROCEDURES}
-    assert used <= set(seed_data.DEPARTMENT_PAGES)
-    for procedure in seed_data.PROCEDURES:
+    used = {p.department_code for p in ALL_PROCEDURES}
+    assert used <= set(DEPARTMENT_PAGES)
+    for procedure in ALL_PROCEDURES:
         if procedure.slug == "konbini-kofu":
             continue  # issued at convenience stores; the counter names 市民課 for PIN problems
         assert DEPARTMENT_NAMES[procedure.department_code] in procedure.counter, procedure.slug
 
 
 def test_channels_are_valid_recommended_first_and_not_repeated():
-    for procedure in seed_data.PROCEDURES:
-        kinds = [kind for kind, _note in procedure.channels]
+    for procedure in ALL_PROCEDURES:
+        kinds = [channel.kind for channel in procedure.channels]
         assert kinds, procedure.slug
         assert set(kinds) <= set(Channel.values), procedure.slug
         assert len(set(kinds)) == len(kinds), procedure.slug
-        for _kind, note in procedure.channels:
-            assert note.strip() and len(note) <= 300, procedure.slug
+        for channel in procedure.channels:
+            assert channel.note.strip() and len(channel.note) <= 300, procedure.slug
 
 
 def test_konbini_is_offered_only_with_a_mynumber_card():
-    for procedure in seed_data.PROCEDURES:
-        for kind, note in procedure.channels:
-            if kind == "konbini":
-                assert "マイナンバーカード" in note + procedure.summary, procedure.slug
+    for procedure in ALL_PROCEDURES:
+        for channel in procedure.channels:
+            if channel.kind == "konbini":
+                assert "マイナンバーカード" in channel.note + procedure.summary, procedure.slug
 
 
 def test_title_kana_is_hiragana():
-    for procedure in seed_data.PROCEDURES:
+    for procedure in ALL_PROCEDURES:
         assert KANA.match(procedure.title_kana), (procedure.slug, procedure.title_kana)
         assert procedure.title_kana == procedure.title_kana.strip(), procedure.slug
         assert "  " not in procedure.title_kana, procedure.slug
@@ -96,7 +101,7 @@ def test_texts_are_present_and_fit_the_model_fields():
         "counter": 200,
         "keywords": 300,
     }
-    for procedure in seed_data.PROCEDURES:
+    for procedure in ALL_PROCEDURES:
         for name, limit in limits.items():
             assert len(getattr(procedure, name)) <= limit, (procedure.slug, name)
         for name in ("title", "summary", "eligibility", "fee", "deadline", "counter", "keywords"):
@@ -105,8 +110,8 @@ def test_texts_are_present_and_fit_the_model_fields():
 
 
 def test_life_events_have_valid_questions():
-    assert len(EVENTS) == len(seed_data.LIFE_EVENTS)
-    for event in seed_data.LIFE_EVENTS:
+    assert len(EVENTS) == len(LIFE_EVENTS)
+    for event in LIFE_EVENTS:
         assert SLUG.match(event.slug) and len(event.slug) <= 40, event.slug
         assert len(event.title) <= 60 and len(event.description) <= 200, event.slug
         keys = [q.key for q in event.questions]
@@ -119,7 +124,7 @@ def test_life_events_have_valid_questions():
 
 
 def test_rules_refer_to_existing_procedures_questions_and_choices():
-    for event in seed_data.LIFE_EVENTS:
+    for event in LIFE_EVENTS:
         choices = {q.key: {value for value, _label in q.choices} for q in event.questions}
         assert event.rules, event.slug
         for rule in event.rules:
@@ -150,8 +155,8 @@ def test_bereavement_always_lists_the_death_notification():
 
 
 def test_synonym_groups():
-    assert len(seed_data.SYNONYMS) >= 25
-    for group in seed_data.SYNONYMS:
+    assert len(SYNONYMS) >= 25
+    for group in SYNONYMS:
         assert len(group) >= 2 and len(set(group)) == len(group), group
         assert len(";".join(group)) <= 300, group
         for word in group:
@@ -159,6 +164,14 @@ def test_synonym_groups():
 
 
 def test_department_pages_fit_the_model_fields():
-    for code, page in seed_data.DEPARTMENT_PAGES.items():
+    for code, page in DEPARTMENT_PAGES.items():
         assert page.introduction.strip(), code
         assert len(page.hours_note) <= 200, code
+
+
+def test_an_unquoted_yes_in_a_data_file_is_refused_not_read_as_true():
+    # YAML reads a bare yes/no as a boolean; the str fields of the shapes refuse it.
+    with pytest.raises(ValidationError):
+        demo.QuestionSeed.model_validate({"key": "dog", "text": "犬を飼っていますか。", "choices": [[True, "はい"]]})
+    with pytest.raises(ValidationError):
+        demo.RuleSeed.model_validate({"procedure": "inu-toroku", "conditions": {"dog": [True]}})
