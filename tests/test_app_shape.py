@@ -81,7 +81,7 @@ EXCEPTIONS = {
     "notifications": {"backends.py"},  # the outbox e-mail backend named by EMAIL_BACKEND
     "plans": {
         "scoring.py",  # the priority score rule (pure)
-        "exports.py",  # CSV and Excel downloads
+        "exports.py",  # the CSV datasets and the Excel workbook (served by console/downloads.py)
         "meeting_pack.py",  # the meeting pack PDF
     },
     "procedures": {"checklist_pdf.py"},  # the life-event checklist PDF

@@ -9,7 +9,7 @@ urlpatterns = [
     path("audit/", views.audit_list, name="audit_list"),
     path("audit/verify/", views.audit_check, name="audit_verify"),
     path("org/", include("cityhall.accounts.console.urls")),
-    path("plans/", include("cityhall.plans.urls")),
+    path("plans/", include("cityhall.plans.console.urls")),
     path("procedures/", include("cityhall.procedures.console.urls")),
     path("opendata/", include("cityhall.opendata.console_urls")),
     path("notifications/", include("cityhall.notifications.console.urls")),

@@ -11,10 +11,10 @@ class PlansConfig(AppConfig):
         from cityhall.core.audit_display import register_actions, register_object_types
         from cityhall.core.demo import register_loader
         from cityhall.core.modules import ConsoleModule, register
-        from cityhall.plans import audit_display, demo_loader
+        from cityhall.plans import audit_display, demo
         from cityhall.plans.permissions import PLANS, PLANS_ADMIN
 
-        register_loader("plans", demo_loader.load, order=20)
+        register_loader("plans", demo.load, order=20)
         register(
             ConsoleModule(
                 PLANS,

@@ -1,7 +1,6 @@
-"""Downloads of the ICT plan: CSV datasets, an Excel workbook and the 推進本部 meeting pack (PDF).
+"""The plan's CSV datasets and Excel workbook, as bytes (served by console/downloads.py).
 
-The documents are always written in Japanese, whatever language the console is shown in: they
-are the city's papers and their headers are Japanese anyway.
+The caller fixes the language (Japanese): the documents are the city's papers.
 """
 
 from __future__ import annotations
@@ -16,22 +15,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.utils import timezone, translation
-from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from cityhall.core import selectors as core_selectors
 from cityhall.core.fiscal_year import FiscalYear, HalfYear
 from cityhall.core.spreadsheet import defuse_formula
 from cityhall.plans import selectors
-from cityhall.plans.meeting_pack import meeting_pack_pdf
 from cityhall.plans.models import Initiative, Plan, ProgressStatus
-from cityhall.plans.views import reader_required
 
 Cell = str | int | Decimal | None
 
@@ -40,15 +33,6 @@ def spreadsheet_safe(value: Cell) -> Cell:
     """Defuse formula ("CSV") injection: text a spreadsheet would evaluate gets a leading apostrophe."""
     return defuse_formula(value) if isinstance(value, str) else value
 
-
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    # RFC 6266/5987: a Japanese name goes out as filename*=utf-8''…
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename) or ""
-    return response
-
-
-# --- Reads selectors.py does not offer yet: every score and report of the plan, in plan order ---
 
 # --- CSV ---
 
@@ -165,21 +149,13 @@ DATASETS: dict[str, Dataset] = {
 }
 
 
-@require_GET
-@reader_required
-def csv_export(request: HttpRequest, dataset: str) -> HttpResponse:
-    spec = DATASETS.get(dataset)
-    if spec is None:
-        raise Http404
-    with translation.override("ja"):
-        plan = selectors.plan_get()
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(spec.header)
-        writer.writerows([spreadsheet_safe(value) for value in row] for row in spec.rows(plan))
-    # The BOM makes Excel read UTF-8 instead of Shift_JIS.
-    content = buffer.getvalue().encode("utf-8-sig")
-    return _download(content, "text/csv; charset=utf-8", f"{plan.name}_{spec.title}.csv")
+def csv_bytes(plan: Plan, spec: Dataset) -> bytes:
+    """One dataset of the plan as CSV: UTF-8 with a BOM (which makes Excel read UTF-8 instead of Shift_JIS)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(spec.header)
+    writer.writerows([spreadsheet_safe(value) for value in row] for row in spec.rows(plan))
+    return buffer.getvalue().encode("utf-8-sig")
 
 
 # --- Excel ---
@@ -308,28 +284,13 @@ def _scores_sheet(sheet: Any, plan: Plan) -> None:
     sheet.auto_filter.ref = sheet.dimensions
 
 
-@require_GET
-@reader_required
-def xlsx_export(request: HttpRequest) -> HttpResponse:
-    with translation.override("ja"):
-        plan = selectors.plan_get()
-        current = HalfYear.containing(timezone.localdate())
-        book = Workbook()
-        _gantt_sheet(book.active, plan, current)
-        _progress_sheet(book.create_sheet("進捗"), plan, current)
-        _scores_sheet(book.create_sheet("優先度"), plan)
-        book.properties.title = plan.name
-        buffer = io.BytesIO()
-        book.save(buffer)
-    return _download(buffer.getvalue(), XLSX_TYPE, f"{plan.name}.xlsx")
-
-
-@require_GET
-@reader_required
-def meeting_pack(request: HttpRequest) -> HttpResponse:
-    with translation.override("ja"):
-        plan = selectors.plan_get()
-        today = timezone.localdate()
-        municipality = core_selectors.municipality_find()
-        pdf = meeting_pack_pdf(plan, today=today, author=municipality.name if municipality else plan.name)
-    return _download(pdf, "application/pdf", f"{plan.name}_推進本部会議資料_{today:%Y%m%d}.pdf")
+def xlsx_bytes(plan: Plan, current: HalfYear) -> bytes:
+    """The workbook: the schedule as a Gantt chart, progress by half-year, and every score."""
+    book = Workbook()
+    _gantt_sheet(book.active, plan, current)
+    _progress_sheet(book.create_sheet("進捗"), plan, current)
+    _scores_sheet(book.create_sheet("優先度"), plan)
+    book.properties.title = plan.name
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

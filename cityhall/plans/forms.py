@@ -138,13 +138,13 @@ class EvaluationForm(PlanForm):
     next_actions = forms.CharField(label=_("次年度の改善"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class InitiativeChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class InitiativeChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]  # not subscriptable at run time (no django_stubs_ext)
     def label_from_instance(self, obj: Any) -> str:
         assert isinstance(obj, Initiative)
         return f"{obj.code} {obj.title}"
 
 
-class DepartmentChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+class DepartmentChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]  # not subscriptable at run time (no django_stubs_ext)
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.full_name)
 

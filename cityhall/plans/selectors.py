@@ -84,6 +84,11 @@ def initiative_records(initiative: Initiative) -> dict[str, Any]:
     }
 
 
+def schedule_bars(initiative: Initiative) -> QuerySet[ScheduleBar]:
+    """The initiative's schedule bars, in the model's order (row, then start)."""
+    return initiative.schedule.all()
+
+
 def schedule_bar_get(*, initiative: Initiative, bar_id: int) -> ScheduleBar:
     """A bar of this initiative; a bar of another initiative is not found."""
     try:

@@ -1,4 +1,4 @@
-"""Load the 第4次大田原市地域ICT総合推進計画 from seed_data (transcribed from the plan document).
+"""Load the 第4次大田原市地域ICT総合推進計画 from data/plan.yaml (transcribed from the plan document), read by seed.py.
 
 Departments in charge are not part of the document; the demo loader assigns them
 once the organisation exists.
@@ -8,12 +8,13 @@ from typing import Any
 
 from django.db import migrations
 
-from cityhall.plans import seed_data
+from cityhall.plans.seed import plan_seed
 
 
 def load(apps: Any, schema_editor: Any) -> None:
+    seed = plan_seed()
     Plan = apps.get_model("plans", "Plan")
-    if Plan.objects.filter(name=seed_data.PLAN_NAME).exists():
+    if Plan.objects.filter(name=seed.name).exists():
         return
     Pillar = apps.get_model("plans", "Pillar")
     Field = apps.get_model("plans", "Field")
@@ -21,13 +22,13 @@ def load(apps: Any, schema_editor: Any) -> None:
     ScheduleBar = apps.get_model("plans", "ScheduleBar")
     Review = apps.get_model("plans", "PreviousPlanReview")
     plan = Plan.objects.create(
-        name=seed_data.PLAN_NAME,
-        first_fiscal_year=seed_data.FIRST_FISCAL_YEAR,
-        last_fiscal_year=seed_data.LAST_FISCAL_YEAR,
-        note=seed_data.PLAN_NOTE,
+        name=seed.name,
+        first_fiscal_year=seed.first_fiscal_year,
+        last_fiscal_year=seed.last_fiscal_year,
+        note=seed.note,
     )
     refs = {}
-    for p in seed_data.PILLARS:
+    for p in seed.pillars:
         pillar = Pillar.objects.create(plan=plan, number=p.number, roman=p.roman, title=p.title)
         for f in p.fields:
             field = Field.objects.create(pillar=pillar, number=f.number, title=f.title, description=f.description)
@@ -53,7 +54,7 @@ def load(apps: Any, schema_editor: Any) -> None:
                             end_year=bar.end[0],
                             end_half=bar.end[1],
                         )
-    for order, entry in enumerate(seed_data.PREVIOUS_PLAN_REVIEW):
+    for order, entry in enumerate(seed.previous_plan_review):
         Review.objects.create(
             plan=plan,
             pillar_number=entry.pillar,

@@ -1,7 +1,7 @@
-"""`cityhall.plans.seed_data` matches the plan document it was transcribed from.
+"""`cityhall/plans/data/plan.yaml` (read by `cityhall.plans.seed`) matches the plan document it was transcribed from.
 
 The document (shared/seeds/000_a20826734360fe2b.txt, beside the repository) is parsed here with a
-small parser of its own; nothing below takes its expectations from seed_data. No database needed.
+small parser of its own; nothing below takes its expectations from the seed. No database needed.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cityhall.accounts import demo as demo_city
-from cityhall.plans import seed_data
+from cityhall.plans import seed
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DOCUMENT = REPO_ROOT.parent / "shared" / "seeds" / "000_a20826734360fe2b.txt"
@@ -27,6 +27,7 @@ ITEM_RE = re.compile(rf"^([{CIRCLED}])\s*(\S.*)$")
 CAPTION_RE = re.compile(r"^《(.+)》$")
 REIWA_RE = re.compile(r"^令和(\d+)年度$")
 HALVES = {"上期": 1, "下期": 2}
+SEED = seed.plan_seed()
 
 # 第3章 「3. 具体的な取組内容」 heads three initiatives differently from the 体系図 (whose titles are seeded).
 CHAPTER3_HEADING_VARIANTS = {
@@ -71,7 +72,7 @@ def code(key: Key) -> str:
 
 
 def expect_no_mismatches(mismatches: list[str]) -> None:
-    assert not mismatches, f"{len(mismatches)} mismatch(es) between seed_data and the document:\n" + "\n".join(
+    assert not mismatches, f"{len(mismatches)} mismatch(es) between the seed and the document:\n" + "\n".join(
         mismatches
     )
 
@@ -229,10 +230,10 @@ def parse_review(lines: list[str]) -> list[tuple[int, str, str, bool, str]]:
     return entries
 
 
-def seeded_initiatives() -> dict[Key, seed_data.Initiative]:
+def seeded_initiatives() -> dict[Key, seed.Initiative]:
     return {
         (pillar.number, fld.number, initiative.number): initiative
-        for pillar in seed_data.PILLARS
+        for pillar in SEED.pillars
         for fld in pillar.fields
         for initiative in fld.initiatives
     }
@@ -243,12 +244,12 @@ def seeded_initiatives() -> dict[Key, seed_data.Initiative]:
 
 def test_plan_name_and_period_match_the_document(lines: list[str]) -> None:
     text = "\n".join(lines)
-    assert seed_data.PLAN_NAME in text
+    assert SEED.name in text
     match = re.search(r"令和(\d+)年度～(\d+)年度", text)
     assert match, "the plan period 令和N年度～M年度 is not in the document"
     first, last = 2018 + int(match[1]), 2018 + int(match[2])  # 令和1年度 = 2019
-    assert first == seed_data.FIRST_FISCAL_YEAR
-    assert last == seed_data.LAST_FISCAL_YEAR
+    assert first == SEED.first_fiscal_year
+    assert last == SEED.last_fiscal_year
 
 
 def test_diagram_lists_18_initiatives_10_and_8(lines: list[str]) -> None:
@@ -262,10 +263,10 @@ def test_diagram_lists_18_initiatives_10_and_8(lines: list[str]) -> None:
 def test_pillars_fields_and_initiatives_match_the_diagram(lines: list[str]) -> None:
     diagram = parse_diagram(lines)
     mismatches: list[str] = []
-    seeded_pillars = {p.number: (p.roman, p.title) for p in seed_data.PILLARS}
+    seeded_pillars = {p.number: (p.roman, p.title) for p in SEED.pillars}
     if seeded_pillars != diagram.pillars:
         mismatches.append(f"pillars: seed {seeded_pillars} != document {diagram.pillars}")
-    seeded_fields = {(p.number, f.number): f.title for p in seed_data.PILLARS for f in p.fields}
+    seeded_fields = {(p.number, f.number): f.title for p in SEED.pillars for f in p.fields}
     for pillar_no, field_no in sorted(seeded_fields.keys() | diagram.fields.keys()):
         seeded, documented = seeded_fields.get((pillar_no, field_no)), diagram.fields.get((pillar_no, field_no))
         if seeded != documented:
@@ -294,7 +295,7 @@ def test_chapter3_has_the_diagram_initiatives(lines: list[str]) -> None:
 def test_descriptions_and_captions_match_chapter3(lines: list[str]) -> None:
     chapter = parse_chapter3(lines)
     mismatches: list[str] = []
-    for pillar in seed_data.PILLARS:
+    for pillar in SEED.pillars:
         for fld in pillar.fields:
             intro = "\n".join(chapter.field_intros.get((pillar.number, fld.number), []))
             if fld.description != intro:
@@ -342,7 +343,7 @@ def test_schedules_match_the_tables(lines: list[str]) -> None:
 
 
 def test_every_bar_lies_in_the_plan_period() -> None:
-    first, last = (seed_data.FIRST_FISCAL_YEAR, 1), (seed_data.LAST_FISCAL_YEAR, 2)
+    first, last = (SEED.first_fiscal_year, 1), (SEED.last_fiscal_year, 2)
     for key, initiative in seeded_initiatives().items():
         for row in initiative.schedule:
             assert row, f"{code(key)}: empty schedule row"
@@ -359,7 +360,7 @@ def test_department_codes_are_demo_city_divisions() -> None:
 def test_previous_plan_review_matches_the_tables(lines: list[str]) -> None:
     documented = parse_review(lines)
     assert [sum(1 for entry in documented if entry[0] == p) for p in (1, 2)] == [11, 12]
-    seeded = [(e.pillar, e.field, e.item, e.continued, e.note) for e in seed_data.PREVIOUS_PLAN_REVIEW]
+    seeded = [(e.pillar, e.field, e.item, e.continued, e.note) for e in SEED.previous_plan_review]
     mismatches = [
         f"review row {n}: seed {s}\n              document {d}"
         for n, (s, d) in enumerate(zip(seeded, documented, strict=False), start=1)
@@ -372,7 +373,7 @@ def test_previous_plan_review_matches_the_tables(lines: list[str]) -> None:
 
 def test_previous_plan_successors_are_consistent() -> None:
     initiatives = seeded_initiatives()
-    for entry in seed_data.PREVIOUS_PLAN_REVIEW:
+    for entry in SEED.previous_plan_review:
         if not entry.continued:
             assert entry.successor is None, f"{entry.item}: ended (終了) but has a successor"
         elif entry.successor is not None:
@@ -384,5 +385,5 @@ def test_foreword_speaks_of_20_projects(lines: list[str]) -> None:
     foreword = lines[: index_of(lines, "目 次")]
     sentences = [s + "。" for line in foreword for s in line.strip().split("。") if "20事業" in s]
     assert len(sentences) == 1, f"expected one foreword sentence with 20事業, found {sentences}"
-    assert sentences[0] in seed_data.PLAN_NOTE
-    assert "18" in seed_data.PLAN_NOTE
+    assert sentences[0] in SEED.note
+    assert "18" in SEED.note

@@ -98,12 +98,12 @@ def test_meeting_with_decisions(policy_officer, departments, as_user):
 
 def test_a_refusal_by_the_service_keeps_its_403(clerk, departments, as_user, monkeypatch):
     """Should the page's check and the service ever disagree, the service's refusal is a 403, not a 400."""
-    from cityhall.plans.views import initiative as views
+    from cityhall.plans import permissions
 
     other = Initiative.objects.get(title="クラウドの導入")
     other.department = departments["ict-policy"]
     other.save()
-    monkeypatch.setattr(views, "can_report_on", lambda user, department_id: True)
+    monkeypatch.setattr(permissions, "can_report_on", lambda user, department_id: True)
     response = as_user(clerk).post(
         reverse("console:plans:progress", args=[other.pk]), {"fiscal_year": 2024, "half": 1, "status": "done"}
     )

@@ -12,21 +12,21 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cityhall.accounts import selectors as account_selectors
 from cityhall.core.actors import acting_user
-from cityhall.plans import selectors, services
+from cityhall.core.decorators import staff_passes
+from cityhall.plans import permissions, selectors, services
+from cityhall.plans.console import submit
 from cityhall.plans.forms import MeetingDecisionForm, MeetingForm
 from cityhall.plans.models import Meeting
-from cityhall.plans.permissions import can_edit_plan
-from cityhall.plans.views.access import editor_required, reader_required, submit
 
 
 @require_http_methods(["GET", "POST"])
-@reader_required
+@staff_passes(permissions.can_read_plan)
 def meetings(request: HttpRequest) -> HttpResponse:
     committees = account_selectors.committee_choices()
     form = MeetingForm(request.POST or None, committees=committees, initial={"held_on": timezone.localdate()})
     status = 200
     if request.method == "POST":
-        if not can_edit_plan(request.user):
+        if not permissions.can_edit_plan(request.user):
             raise PermissionDenied
         meeting, failed = submit(
             request,
@@ -48,7 +48,7 @@ def meetings(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "plans/meetings.html",
-        {"form": form, "rows": rows, "can_edit": can_edit_plan(request.user)},
+        {"form": form, "rows": rows, "can_edit": permissions.can_edit_plan(request.user)},
         status=status,
     )
 
@@ -62,7 +62,7 @@ def _meeting_page(
     edit_form: MeetingForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    can_edit = can_edit_plan(request.user)
+    can_edit = permissions.can_edit_plan(request.user)
     if can_edit and decision_form is None:
         decision_form = MeetingDecisionForm(initiatives=selectors.initiative_choices(selectors.plan_get()))
     if can_edit and edit_form is None:
@@ -82,13 +82,13 @@ def _meeting_page(
 
 
 @require_http_methods(["GET", "POST"])
-@reader_required
+@staff_passes(permissions.can_read_plan)
 def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = selectors.meeting_get(meeting_id=meeting_id)
     committees = account_selectors.committee_choices()
     if request.method == "GET":
         return _meeting_page(request, meeting, committees=committees)
-    if not can_edit_plan(request.user):
+    if not permissions.can_edit_plan(request.user):
         raise PermissionDenied
     form = MeetingDecisionForm(request.POST, initiatives=selectors.initiative_choices(selectors.plan_get()))
     _decision, failed = submit(
@@ -109,7 +109,7 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 
 @require_POST
-@editor_required
+@staff_passes(permissions.can_edit_plan)
 def meeting_edit(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = selectors.meeting_get(meeting_id=meeting_id)
     committees = account_selectors.committee_choices()

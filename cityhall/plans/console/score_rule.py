@@ -9,14 +9,15 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from cityhall.core.actors import acting_user
-from cityhall.plans import selectors, services
+from cityhall.core.decorators import staff_passes
+from cityhall.plans import permissions, selectors, services
+from cityhall.plans.console import submit
 from cityhall.plans.forms import ScoreRuleForm
 from cityhall.plans.scoring import DOCUMENT_RULE
-from cityhall.plans.views.access import editor_required, submit
 
 
 @require_http_methods(["GET", "POST"])
-@editor_required
+@staff_passes(permissions.can_edit_plan)
 def score_rule(request: HttpRequest) -> HttpResponse:
     plan = selectors.plan_get()
     form = ScoreRuleForm(request.POST or None, initial=ScoreRuleForm.initial_for(plan))

@@ -15,9 +15,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cityhall.accounts import selectors as account_selectors
 from cityhall.core.actors import acting_user
+from cityhall.core.decorators import staff_passes
 from cityhall.core.errors import PermissionDeniedError
 from cityhall.core.fiscal_year import HalfYear
-from cityhall.plans import selectors, services
+from cityhall.plans import permissions, selectors, services
+from cityhall.plans.console import default_year, submit
 from cityhall.plans.forms import (
     AnnualPlanForm,
     EvaluationForm,
@@ -29,8 +31,6 @@ from cityhall.plans.forms import (
     TaskStatusForm,
 )
 from cityhall.plans.models import Initiative, Plan
-from cityhall.plans.permissions import can_download_evidence, can_edit_plan, can_report_on
-from cityhall.plans.views.access import default_year, editor_required, reader_required, submit
 
 
 def _editor_forms(initiative: Initiative, forms_given: dict[str, Any]) -> dict[str, Any]:
@@ -42,7 +42,7 @@ def _editor_forms(initiative: Initiative, forms_given: dict[str, Any]) -> dict[s
             forms_given.get(f"bar_form_{bar.pk}")
             or ScheduleBarForm(plan=plan, prefix=f"bar-{bar.pk}", initial=ScheduleBarForm.initial_for(bar)),
         )
-        for bar in initiative.schedule.all()
+        for bar in selectors.schedule_bars(initiative)
     ]
     return {
         "initiative_form": InitiativeForm(
@@ -61,7 +61,7 @@ def _detail_context(request: HttpRequest, initiative: Initiative, **forms_given:
     current = HalfYear.containing(timezone.localdate())
     progress_initial = {"fiscal_year": year, "half": int(current.half) if plan.covers(current.fiscal_year.year) else 1}
     staff = account_selectors.staff_list()
-    can_edit = can_edit_plan(request.user)
+    can_edit = permissions.can_edit_plan(request.user)
     context: dict[str, Any] = {
         "plan": plan,
         "initiative": initiative,
@@ -71,8 +71,8 @@ def _detail_context(request: HttpRequest, initiative: Initiative, **forms_given:
         "scores": selectors.score_history(initiative),
         **selectors.initiative_records(initiative),
         "can_edit": can_edit,
-        "can_report": can_report_on(request.user, initiative.department_id),
-        "can_download_evidence": can_download_evidence(request.user, initiative.department_id),
+        "can_report": permissions.can_report_on(request.user, initiative.department_id),
+        "can_download_evidence": permissions.can_download_evidence(request.user, initiative.department_id),
         "score_form": ScoreForm(plan=plan, initial={"fiscal_year": year}),
         "progress_form": ProgressForm(plan=plan, initial=progress_initial),
         "annual_form": AnnualPlanForm(plan=plan, initial={"fiscal_year": year}),
@@ -87,7 +87,7 @@ def _detail_context(request: HttpRequest, initiative: Initiative, **forms_given:
 
 
 @require_GET
-@reader_required
+@staff_passes(permissions.can_read_plan)
 def initiative_detail(request: HttpRequest, initiative_id: int) -> HttpResponse:
     initiative = selectors.initiative_get(initiative_id=initiative_id)
     return render(request, "plans/initiative_detail.html", _detail_context(request, initiative))
@@ -113,7 +113,7 @@ def _post_form(
 
 
 @require_POST
-@editor_required
+@staff_passes(permissions.can_edit_plan)
 def score(request: HttpRequest, initiative_id: int) -> HttpResponse:
     return _post_form(
         request,
@@ -126,11 +126,11 @@ def score(request: HttpRequest, initiative_id: int) -> HttpResponse:
 
 
 @require_POST
-@reader_required
+@staff_passes(permissions.can_read_plan)
 def progress(request: HttpRequest, initiative_id: int) -> HttpResponse:
     initiative = selectors.initiative_get(initiative_id=initiative_id)
     # Checked before the form: someone who may not report gets a refusal, not a list of field errors.
-    if not can_report_on(request.user, initiative.department_id):
+    if not permissions.can_report_on(request.user, initiative.department_id):
         raise PermissionDeniedError(services.PROGRESS_REPORTERS_ONLY)
     return _post_form(
         request,
@@ -145,7 +145,7 @@ def progress(request: HttpRequest, initiative_id: int) -> HttpResponse:
 
 
 @require_POST
-@editor_required
+@staff_passes(permissions.can_edit_plan)
 def annual_plan(request: HttpRequest, initiative_id: int) -> HttpResponse:
     return _post_form(
         request,
@@ -160,7 +160,7 @@ def annual_plan(request: HttpRequest, initiative_id: int) -> HttpResponse:
 
 
 @require_POST
-@editor_required
+@staff_passes(permissions.can_edit_plan)
 def task(request: HttpRequest, initiative_id: int) -> HttpResponse:
     staff = account_selectors.staff_list()
     return _post_form(
@@ -176,7 +176,7 @@ def task(request: HttpRequest, initiative_id: int) -> HttpResponse:
 
 
 @require_POST
-@editor_required
+@staff_passes(permissions.can_edit_plan)
 def task_status(request: HttpRequest, initiative_id: int, task_id: int) -> HttpResponse:
     initiative = selectors.initiative_get(initiative_id=initiative_id)
     existing = selectors.task_get(initiative=initiative, task_id=task_id)
@@ -201,7 +201,7 @@ def task_status(request: HttpRequest, initiative_id: int, task_id: int) -> HttpR
 
 
 @require_POST
-@editor_required
+@staff_passes(permissions.can_edit_plan)
 def evaluation(request: HttpRequest, initiative_id: int) -> HttpResponse:
     return _post_form(
         request,
@@ -216,7 +216,7 @@ def evaluation(request: HttpRequest, initiative_id: int) -> HttpResponse:
 
 
 @require_POST
-@editor_required
+@staff_passes(permissions.can_edit_plan)
 def initiative_edit(request: HttpRequest, initiative_id: int) -> HttpResponse:
     initiative = selectors.initiative_get(initiative_id=initiative_id)
     departments = selectors.department_choices(initiative)
@@ -246,7 +246,7 @@ def _bar_save(request: HttpRequest, initiative: Initiative, bar: Any, data: dict
 
 
 @require_POST
-@editor_required
+@staff_passes(permissions.can_edit_plan)
 def schedule_add(request: HttpRequest, initiative_id: int) -> HttpResponse:
     return _post_form(
         request,
@@ -259,7 +259,7 @@ def schedule_add(request: HttpRequest, initiative_id: int) -> HttpResponse:
 
 
 @require_POST
-@editor_required
+@staff_passes(permissions.can_edit_plan)
 def schedule_edit(request: HttpRequest, initiative_id: int, bar_id: int) -> HttpResponse:
     initiative = selectors.initiative_get(initiative_id=initiative_id)
     bar = selectors.schedule_bar_get(initiative=initiative, bar_id=bar_id)
@@ -274,7 +274,7 @@ def schedule_edit(request: HttpRequest, initiative_id: int, bar_id: int) -> Http
 
 
 @require_POST
-@editor_required
+@staff_passes(permissions.can_edit_plan)
 def schedule_delete(request: HttpRequest, initiative_id: int, bar_id: int) -> HttpResponse:
     initiative = selectors.initiative_get(initiative_id=initiative_id)
     bar = selectors.schedule_bar_get(initiative=initiative, bar_id=bar_id)

@@ -1,4 +1,11 @@
-"""Who may open the plan pages, and the few steps every plan view shares."""
+"""Console pages of the ICT plan (staff only; the plan has no public pages).
+
+The pages are in `overview` (overview, schedule, dashboard, ranking), `score_rule`, `initiative`
+(the initiative page and every form posted from it), `decisions`, `meetings` and `downloads`
+(evidence files, CSV, Excel and the meeting pack), wired in `urls.py` and mounted by the console
+at /console/plans/. Each view is decorated with `staff_passes(<predicate of plans.permissions>)`.
+They are thin: parse, call one service or selector, render. This module holds the steps they share.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +15,10 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest
-from django.http.response import HttpResponseBase
 
-from cityhall.core.decorators import staff_passes
 from cityhall.core.errors import DomainError, PermissionDeniedError, http_status_for
 from cityhall.core.fiscal_year import FiscalYear
 from cityhall.plans.models import Plan
-from cityhall.plans.permissions import can_edit_plan, can_read_plan
-
-View = Callable[..., HttpResponseBase]
-
-
-reader_required = staff_passes(can_read_plan)
-
-
-editor_required = staff_passes(can_edit_plan)
 
 
 def submit(request: HttpRequest, form: forms.Form, save: Callable[[dict[str, Any]], Any]) -> tuple[Any, int | None]:
