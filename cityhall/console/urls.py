@@ -11,6 +11,6 @@ urlpatterns = [
     path("org/", include("cityhall.accounts.console.urls")),
     path("plans/", include("cityhall.plans.urls")),
     path("procedures/", include("cityhall.procedures.console_urls")),
-    path("opendata/", include("cityhall.opendata.console_urls")),
+    path("opendata/", include("cityhall.opendata.console.urls")),
     path("notifications/", include("cityhall.notifications.console.urls")),
 ]

@@ -15,8 +15,10 @@ from django.core.files.storage import default_storage
 from django.db.models import Count, F, Max, Prefetch, QuerySet, Sum
 from django.utils import timezone
 
+from cityhall.core import selectors as core_selectors
 from cityhall.core.errors import NotFoundError
 from cityhall.core.fiscal_year import FiscalYear
+from cityhall.core.models import Department
 from cityhall.core.readings import reading
 from cityhall.core.search import SearchDocument, SearchIndex
 from cityhall.opendata.models import (
@@ -339,8 +341,6 @@ def organizations() -> list[tuple[Any, int]]:
             "department_id", flat=True
         )
     )
-    from cityhall.core import selectors as core_selectors
-
     return [(d, counts[d.pk]) for d in core_selectors.department_list() if counts[d.pk]]
 
 
@@ -352,6 +352,14 @@ def datasets_for_staff(user: Any) -> QuerySet[Dataset]:
     if not is_admin(user):
         qs = qs.filter(department_id=getattr(user, "department_id", None) or 0)
     return qs
+
+
+def departments_for_staff(user: Any) -> QuerySet[Department]:
+    """The departments `user` may register datasets for: every one for the ICT policy division, else their own."""
+    departments = core_selectors.department_list()
+    if not is_admin(user):
+        departments = departments.filter(pk=getattr(user, "department_id", None) or 0)
+    return departments
 
 
 def dataset_get(*, dataset_id: Any) -> Dataset:
@@ -400,8 +408,12 @@ def stuck_uploads(*, older_than: dt.timedelta) -> QuerySet[Upload]:
 # ------------------------------------------------------------------------------------------ requests
 
 
-def data_requests_public() -> QuerySet[DataRequest]:
-    return DataRequest.objects.filter(is_hidden=False).select_related("dataset", "department")
+def data_requests_public(*, status: str = "") -> QuerySet[DataRequest]:
+    """The requests shown on the public list; only those in `status` when it is one of DataRequest.Status."""
+    qs = DataRequest.objects.filter(is_hidden=False).select_related("dataset", "department")
+    if status in DataRequest.Status.values:
+        qs = qs.filter(status=status)
+    return qs
 
 
 def data_request_public(*, request_id: int) -> DataRequest:
