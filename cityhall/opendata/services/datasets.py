@@ -7,13 +7,13 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
 from cityhall.core import text
 from cityhall.core.actors import Actor
-from cityhall.core.audit import audit_record, audited_update, snapshot
+from cityhall.core.audit import audit_record, audited_update, save_unique, snapshot
 from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from cityhall.opendata import selectors
 from cityhall.opendata.models import CatalogSettings, Dataset, DatasetVersion, Group, SchemaDefinition
@@ -58,20 +58,18 @@ def dataset_create(
     slug = slug.strip().lower()
     if not _SLUG.match(slug):
         raise InvalidInputError("URL名は半角英小文字・数字・ハイフン・下線で2〜100文字にしてください。")
-    try:
-        with transaction.atomic():
-            dataset = Dataset.objects.create(slug=slug, **{k: data[k] for k in DATASET_FIELDS if k in data})
-            dataset.groups.set(list(groups))
-            audit_record(
-                actor=actor,
-                action="opendata.dataset.create",
-                target=dataset,
-                after={**snapshot(dataset), "groups": sorted(g.slug for g in groups)},
-                department_id=dataset.department_id,
-                request=request,
-            )
-    except IntegrityError:
-        raise ConflictError(f"URL名「{slug}」はすでに使われています。") from None
+    with transaction.atomic():
+        dataset = Dataset(slug=slug, **{k: data[k] for k in DATASET_FIELDS if k in data})
+        save_unique(dataset, conflict=f"URL名「{slug}」はすでに使われています。")
+        dataset.groups.set(list(groups))
+        audit_record(
+            actor=actor,
+            action="opendata.dataset.create",
+            target=dataset,
+            after={**snapshot(dataset), "groups": sorted(g.slug for g in groups)},
+            department_id=dataset.department_id,
+            request=request,
+        )
     return dataset
 
 
