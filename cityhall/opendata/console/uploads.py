@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cityhall.core.actors import acting_user
 from cityhall.core.decorators import staff_passes
 from cityhall.core.errors import DomainError, NotFoundError
+from cityhall.core.htmx import is_htmx
 from cityhall.opendata import permissions, selectors, services
 from cityhall.opendata.console import GET_POST, managed_dataset, managed_upload
 from cityhall.opendata.forms import ConfirmUnknownForm, PublishForm, UploadForm
@@ -64,7 +65,7 @@ def upload_detail(request: HttpRequest, upload_id: Any) -> HttpResponse:
         "schema": selectors.schema_get(key=item.schema_key) if item.schema_key not in ("", "generic") else None,
         "untidy_header": item.status == Upload.Status.CHECKED and selectors.header_is_untidy(item),
     }
-    if request.htmx and request.GET.get("poll"):  # type: ignore[attr-defined]
+    if is_htmx(request) and request.GET.get("poll"):
         if item.status in (Upload.Status.PENDING, Upload.Status.PUBLISHING):
             return render(request, "opendata/console/_upload_wait.html", context)
         response = HttpResponse(status=204)
