@@ -182,8 +182,8 @@ def demo_messy_file(request: HttpRequest) -> HttpResponse:
 
     if not getattr(settings, "CITYHALL_DEMO", False):
         raise NotFoundError("デモ環境でのみ使えます。")
-    from cityhall.opendata import demo_data
+    from cityhall.opendata.demo import messy
 
-    response = HttpResponse(demo_data.messy_upload(), content_type="text/csv; charset=shift_jis")
+    response = HttpResponse(messy.messy_upload(), content_type="text/csv; charset=shift_jis")
     response["Content-Disposition"] = 'attachment; filename="toilets-messy.csv"'
     return response
