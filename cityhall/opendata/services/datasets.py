@@ -52,6 +52,10 @@ def _check_dataset_data(data: dict[str, Any]) -> dict[str, Any]:
 def dataset_create(
     *, actor: Actor, slug: str, groups: Iterable[Group] = (), request: HttpRequest | None = None, **data: Any
 ) -> Dataset:
+    """Register a dataset (draft) with its groups, and audit it.
+
+    Raises PermissionDeniedError (another department's), InvalidInputError (title, tags or URL name) and
+    ConflictError (the URL name is taken)."""
     data = _check_dataset_data(data)
     if not can_manage(actor, getattr(data.get("department"), "pk", None)):
         raise PermissionDeniedError("この課のデータセットを登録する権限がありません。")
@@ -81,6 +85,10 @@ def dataset_update(
     request: HttpRequest | None = None,
     **data: Any,
 ) -> Dataset:
+    """Save the catalogue fields and groups of a dataset, and audit the change.
+
+    Raises PermissionDeniedError (not the user's department, or moving it to another without being the ICT
+    policy division) and InvalidInputError (title or tags)."""
     if not can_manage(actor, dataset.department_id):
         raise PermissionDeniedError()
     data = _check_dataset_data({**{k: getattr(dataset, k) for k in ("title", "tags")}, **data})
@@ -275,6 +283,10 @@ def _without_synonyms(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def catalog_settings_update(*, actor: Actor, request: HttpRequest | None = None, **changes: Any) -> CatalogSettings:
+    """Save the catalogue settings (the area box and the contact), and audit the change.
+
+    Raises PermissionDeniedError (not the ICT policy division) and InvalidInputError (a box not complete, or
+    its sides in the wrong order)."""
     if not is_admin(actor):
         raise PermissionDeniedError()
     current = selectors.catalog_settings()

@@ -50,6 +50,10 @@ def store_file(path: str, content: bytes) -> str:
 
 
 def upload_create(*, actor: Actor, dataset: Dataset, file: UploadedFile, request: HttpRequest | None = None) -> Upload:
+    """Store an uploaded file for `dataset` and audit it; a small file is checked at once, a large one is
+    queued for the worker (opendata.validate_upload, on commit).
+
+    Raises PermissionDeniedError (another department's dataset) and the upload gate's errors (size, kind)."""
     if not can_manage(actor, dataset.department_id):
         raise PermissionDeniedError()
     checked = upload_check(file, DATA_FILES)  # the one gate: size, kind from the content, proven by opening it
@@ -268,6 +272,9 @@ def upload_confirm_unknown(
 
 
 def upload_discard(*, actor: Actor, upload: Upload, request: HttpRequest | None = None) -> Upload:
+    """Discard an upload that was not published, and audit it.
+
+    Raises PermissionDeniedError (another department's) and ConflictError (publishing has started)."""
     if not can_manage(actor, upload.dataset.department_id):
         raise PermissionDeniedError()
     with transaction.atomic():
