@@ -39,18 +39,15 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from bench.validate import generate
-from cityhall.opendata.formats import (
-    _WIDTH_SAMPLE_ROWS,
+from cityhall.opendata.formats.table import (
     NUMERIC_KINDS,
-    _check_xlsx_size,
-    _column_widths,
-    _open,
-    _parse_integer,
-    _parse_number,
     column_kinds,
     neutralise_formula,
-    write_xlsx,
+    open_rows,
+    parse_integer,
+    parse_number,
 )
+from cityhall.opendata.formats.xlsx_output import _WIDTH_SAMPLE_ROWS, _check_xlsx_size, _column_widths, write_xlsx
 from cityhall.opendata.validation import Schema, load_schemas
 
 # --- the peer: cityhall.opendata.formats.write_xlsx as it was before cityhall.opendata.xlsx -------------------------
@@ -63,7 +60,7 @@ _BOLD = Font(bold=True)
 
 
 def _xlsx_converter(kind: str, sheet: object) -> Callable[[str], object]:
-    parse = _parse_integer if kind == "integer" else _parse_number
+    parse = parse_integer if kind == "integer" else parse_number
 
     def convert(value: str) -> object:
         if not value:
@@ -100,7 +97,7 @@ def _text_cell(sheet: object, text: str, *, bold: bool = False) -> object:
 
 
 def openpyxl_write_xlsx(text: str, schema: Schema | None = None, sheet_title: str = "データ") -> bytes:
-    header, rows = _open(text)
+    header, rows = open_rows(text)
     _check_xlsx_size(text, header)
     workbook = Workbook(write_only=True)
     workbook.properties.creator = "cityhall"

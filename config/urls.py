@@ -10,9 +10,9 @@ admin.site.has_permission = lambda request: bool(request.user.is_active and requ
 urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
-    path("api/3/action/", include("cityhall.opendata.ckan_urls")),
+    path("api/3/action/", include("cityhall.opendata.ckan.urls")),
     # ckanapi and many harvesters call CKAN's unversioned path; CKAN answers both.
-    path("api/action/", include(("cityhall.opendata.ckan_urls", "ckan"), namespace="ckan-unversioned")),
+    path("api/action/", include(("cityhall.opendata.ckan.urls", "ckan"), namespace="ckan-unversioned")),
     path("healthz", include("cityhall.core.urls")),
 ]
 urlpatterns += i18n_patterns(

@@ -11,6 +11,6 @@ urlpatterns = [
     path("org/", include("cityhall.accounts.console.urls")),
     path("plans/", include("cityhall.plans.console.urls")),
     path("procedures/", include("cityhall.procedures.console.urls")),
-    path("opendata/", include("cityhall.opendata.console_urls")),
+    path("opendata/", include("cityhall.opendata.console.urls")),
     path("notifications/", include("cityhall.notifications.console.urls")),
 ]

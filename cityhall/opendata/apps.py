@@ -15,7 +15,8 @@ class OpendataConfig(AppConfig):
         from cityhall.core.demo import register_loader
         from cityhall.core.modules import ConsoleModule, register
         from cityhall.core.periodic import register as register_periodic
-        from cityhall.opendata import audit_display, demo_loader, services, tasks
+        from cityhall.opendata import audit_display, services, tasks
+        from cityhall.opendata.demo import loader as demo_loader
         from cityhall.opendata.permissions import OPENDATA, OPENDATA_ADMIN
 
         register_loader("opendata", demo_loader.load, order=40)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -38,7 +38,7 @@ class DatasetForm(core_forms.Form):
 
     def __init__(self, *args: Any, departments: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = departments  # type: ignore[attr-defined]
+        cast("forms.ModelChoiceField[Department]", self.fields["department"]).queryset = departments
         if editing:
             del self.fields["slug"]
 
@@ -76,7 +76,7 @@ class ConfirmUnknownForm(core_forms.Form):
 
     def __init__(self, *args: Any, columns: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["column"].choices = [(column, column) for column in columns]  # type: ignore[attr-defined]
+        cast("forms.MultipleChoiceField", self.fields["column"]).choices = [(column, column) for column in columns]
 
 
 class DataRequestForm(core_forms.Form):
@@ -123,7 +123,7 @@ class AnswerForm(core_forms.Form):
         if departments is None:
             del self.fields["department"]
         else:
-            self.fields["department"].queryset = departments  # type: ignore[attr-defined]
+            cast("forms.ModelChoiceField[Department]", self.fields["department"]).queryset = departments
 
 
 COLUMN_TYPES = [

@@ -56,10 +56,10 @@ class CatalogSettings(models.Model):
 
     @property
     def bbox(self) -> tuple[float, float, float, float] | None:
-        values = (self.min_lat, self.min_lon, self.max_lat, self.max_lon)
-        if any(v is None for v in values):
+        min_lat, min_lon, max_lat, max_lon = self.min_lat, self.min_lon, self.max_lat, self.max_lon
+        if min_lat is None or min_lon is None or max_lat is None or max_lon is None:
             return None
-        return (float(self.min_lat), float(self.min_lon), float(self.max_lat), float(self.max_lon))  # type: ignore[arg-type]
+        return (float(min_lat), float(min_lon), float(max_lat), float(max_lon))
 
 
 class SchemaDefinition(models.Model):

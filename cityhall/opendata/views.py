@@ -163,10 +163,7 @@ def api_guide(request: HttpRequest) -> HttpResponse:
 @require_safe
 def requests_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
-    qs = selectors.data_requests_public()
-    if status in DataRequest.Status.values:
-        qs = qs.filter(status=status)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(selectors.data_requests_public(status=status), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "opendata/requests.html",

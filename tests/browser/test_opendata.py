@@ -83,7 +83,7 @@ def test_public_catalogue(page: Page, page_errors: BrowserErrors) -> None:
 def test_clerk_fixes_a_messy_file_and_publishes_it(
     page: Page, page_errors: BrowserErrors, sign_in: Callable[[User], None]
 ) -> None:
-    from cityhall.opendata import demo_data
+    from cityhall.opendata.demo import messy as demo_messy
     from cityhall.opendata.models import Dataset
 
     call_command("demo", stdout=StringIO())
@@ -100,7 +100,7 @@ def test_clerk_fixes_a_messy_file_and_publishes_it(
     page.set_viewport_size(DESKTOP)
     open_page(page, f"/console/opendata/datasets/{dataset.pk}/upload/")
     assert_accessible(page, page_errors)
-    messy: FilePayload = {"name": "トイレ一覧.csv", "mimeType": "text/csv", "buffer": demo_data.messy_upload()}
+    messy: FilePayload = {"name": "トイレ一覧.csv", "mimeType": "text/csv", "buffer": demo_messy.messy_upload()}
     page.set_input_files("input[type=file]", files=[messy])
     page.get_by_role("button", name="アップロードして検査する").click()
     page.wait_for_load_state()

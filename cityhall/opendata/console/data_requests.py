@@ -12,15 +12,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from cityhall.core import selectors as core_selectors
 from cityhall.core.actors import acting_user
+from cityhall.core.decorators import staff_passes
 from cityhall.core.errors import DomainError
-from cityhall.opendata import selectors, services
-from cityhall.opendata.console import GET_POST, console_required
+from cityhall.opendata import permissions, selectors, services
+from cityhall.opendata.console import GET_POST
 from cityhall.opendata.forms import AnswerForm
-from cityhall.opendata.permissions import can_manage, is_admin
 
 
 @require_GET
-@console_required
+@staff_passes(permissions.can_use_console)
 def request_list(request: HttpRequest) -> HttpResponse:
     items = selectors.data_requests_for_staff(request.user)
     page = Paginator(items, 30).get_page(request.GET.get("page"))
@@ -28,14 +28,14 @@ def request_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(GET_POST)
-@console_required
+@staff_passes(permissions.can_use_console)
 def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.data_request_get(request_id=pk)
-    if not (is_admin(request.user) or can_manage(request.user, item.department_id)):
+    if not (permissions.is_admin(request.user) or permissions.can_manage(request.user, item.department_id)):
         raise PermissionDenied
     form = AnswerForm(
         request.POST or None,
-        departments=core_selectors.department_list() if is_admin(request.user) else None,
+        departments=core_selectors.department_list() if permissions.is_admin(request.user) else None,
         initial={
             "status": item.status,
             "answer": item.answer,

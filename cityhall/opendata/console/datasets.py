@@ -12,29 +12,33 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cityhall.core.actors import acting_user
+from cityhall.core.decorators import staff_passes
 from cityhall.core.errors import DomainError
-from cityhall.opendata import charts, selectors, services
-from cityhall.opendata.console import GET_POST, _dataset, _departments, console_required
+from cityhall.opendata import charts, permissions, selectors, services
+from cityhall.opendata.console import GET_POST, managed_dataset
 from cityhall.opendata.forms import DatasetForm, UploadForm
 from cityhall.opendata.models import Dataset
-from cityhall.opendata.permissions import can_manage, is_admin
 
 
 @require_GET
-@console_required
+@staff_passes(permissions.can_use_console)
 def dataset_list(request: HttpRequest) -> HttpResponse:
     datasets = selectors.datasets_for_staff(request.user)
     return render(
         request,
         "opendata/console/list.html",
-        {"datasets": datasets, "all_departments": is_admin(request.user), "totals": selectors.catalog_totals()},
+        {
+            "datasets": datasets,
+            "all_departments": permissions.is_admin(request.user),
+            "totals": selectors.catalog_totals(),
+        },
     )
 
 
 @require_http_methods(GET_POST)
-@console_required
+@staff_passes(permissions.can_use_console)
 def dataset_create(request: HttpRequest) -> HttpResponse:
-    departments = _departments(request)
+    departments = selectors.departments_for_staff(request.user)
     form = DatasetForm(
         request.POST or None,
         departments=departments,
@@ -60,9 +64,9 @@ def dataset_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(GET_POST)
-@console_required
+@staff_passes(permissions.can_use_console)
 def dataset_edit(request: HttpRequest, dataset_id: Any) -> HttpResponse:
-    dataset = _dataset(request, dataset_id)
+    dataset = managed_dataset(request, dataset_id)
     initial = {
         "title": dataset.title,
         "description": dataset.description,
@@ -74,7 +78,9 @@ def dataset_edit(request: HttpRequest, dataset_id: Any) -> HttpResponse:
         "frequency": dataset.frequency,
         "contact": dataset.contact,
     }
-    form = DatasetForm(request.POST or None, departments=_departments(request), editing=True, initial=initial)
+    form = DatasetForm(
+        request.POST or None, departments=selectors.departments_for_staff(request.user), editing=True, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -91,9 +97,9 @@ def dataset_edit(request: HttpRequest, dataset_id: Any) -> HttpResponse:
 
 
 @require_GET
-@console_required
+@staff_passes(permissions.can_use_console)
 def dataset_detail(request: HttpRequest, dataset_id: Any) -> HttpResponse:
-    dataset = _dataset(request, dataset_id)
+    dataset = managed_dataset(request, dataset_id)
     usage = selectors.usage_recent(days=90, dataset_id=dataset.pk)
     return render(
         request,
@@ -110,9 +116,9 @@ def dataset_detail(request: HttpRequest, dataset_id: Any) -> HttpResponse:
 
 
 @require_POST
-@console_required
+@staff_passes(permissions.can_use_console)
 def dataset_state(request: HttpRequest, dataset_id: Any) -> HttpResponse:
-    dataset = _dataset(request, dataset_id)
+    dataset = managed_dataset(request, dataset_id)
     try:
         services.dataset_set_state(
             actor=acting_user(request), dataset=dataset, state=request.POST.get("state", ""), request=request
@@ -128,10 +134,10 @@ def dataset_state(request: HttpRequest, dataset_id: Any) -> HttpResponse:
 
 
 @require_POST
-@console_required
+@staff_passes(permissions.can_use_console)
 def version_withdraw(request: HttpRequest, version_id: int) -> HttpResponse:
     version = selectors.version_get(version_id=version_id)
-    if not can_manage(request.user, version.dataset.department_id):
+    if not permissions.can_manage(request.user, version.dataset.department_id):
         raise PermissionDenied
     try:
         services.version_withdraw(

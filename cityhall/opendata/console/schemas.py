@@ -11,20 +11,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from cityhall.core.actors import acting_user
+from cityhall.core.decorators import staff_passes
 from cityhall.core.errors import DomainError
-from cityhall.opendata import selectors, services
-from cityhall.opendata.console import GET_POST, admin_required
+from cityhall.opendata import permissions, selectors, services
+from cityhall.opendata.console import GET_POST
 from cityhall.opendata.forms import ColumnFormSet, SchemaForm, SettingsForm
 
 
 @require_GET
-@admin_required
+@staff_passes(permissions.is_admin)
 def schema_list(request: HttpRequest) -> HttpResponse:
     return render(request, "opendata/console/schemas.html", {"schemas": selectors.schema_definitions()})
 
 
 @require_http_methods(GET_POST)
-@admin_required
+@staff_passes(permissions.is_admin)
 def schema_edit(request: HttpRequest, key: str = "") -> HttpResponse:
     definition = selectors.schema_get(key=key) if key else None
     initial: dict[str, Any] = {}
@@ -73,7 +74,7 @@ def schema_edit(request: HttpRequest, key: str = "") -> HttpResponse:
 
 
 @require_http_methods(GET_POST)
-@admin_required
+@staff_passes(permissions.is_admin)
 def settings_edit(request: HttpRequest) -> HttpResponse:
     current = selectors.catalog_settings()
     form = SettingsForm(

@@ -14,9 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cityhall.core.actors import acting_user
+from cityhall.core.decorators import staff_passes
 from cityhall.core.errors import DomainError, NotFoundError
-from cityhall.opendata import selectors, services
-from cityhall.opendata.console import GET_POST, _dataset, _upload, console_required
+from cityhall.core.htmx import is_htmx
+from cityhall.opendata import permissions, selectors, services
+from cityhall.opendata.console import GET_POST, managed_dataset, managed_upload
 from cityhall.opendata.forms import ConfirmUnknownForm, PublishForm, UploadForm
 from cityhall.opendata.models import Upload
 from cityhall.opendata.validation import PROBLEM_LABELS
@@ -25,9 +27,9 @@ PROBLEMS_PER_PAGE = 50
 
 
 @require_http_methods(GET_POST)
-@console_required
+@staff_passes(permissions.can_use_console)
 def upload(request: HttpRequest, dataset_id: Any) -> HttpResponse:
-    dataset = _dataset(request, dataset_id)
+    dataset = managed_dataset(request, dataset_id)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -43,9 +45,9 @@ def upload(request: HttpRequest, dataset_id: Any) -> HttpResponse:
 
 
 @require_GET
-@console_required
+@staff_passes(permissions.can_use_console)
 def upload_detail(request: HttpRequest, upload_id: Any) -> HttpResponse:
-    item = _upload(request, upload_id)
+    item = managed_upload(request, upload_id)
     code = request.GET.get("code", "")
     problems = [p for p in item.problems if not code or p.get("code") == code]
     page = Paginator(problems, PROBLEMS_PER_PAGE).get_page(request.GET.get("page"))
@@ -63,7 +65,7 @@ def upload_detail(request: HttpRequest, upload_id: Any) -> HttpResponse:
         "schema": selectors.schema_get(key=item.schema_key) if item.schema_key not in ("", "generic") else None,
         "untidy_header": item.status == Upload.Status.CHECKED and selectors.header_is_untidy(item),
     }
-    if request.htmx and request.GET.get("poll"):  # type: ignore[attr-defined]
+    if is_htmx(request) and request.GET.get("poll"):
         if item.status in (Upload.Status.PENDING, Upload.Status.PUBLISHING):
             return render(request, "opendata/console/_upload_wait.html", context)
         response = HttpResponse(status=204)
@@ -73,9 +75,9 @@ def upload_detail(request: HttpRequest, upload_id: Any) -> HttpResponse:
 
 
 @require_POST
-@console_required
+@staff_passes(permissions.can_use_console)
 def upload_fix(request: HttpRequest, upload_id: Any) -> HttpResponse:
-    item = _upload(request, upload_id)
+    item = managed_upload(request, upload_id)
     codes = request.POST.getlist("code")
     try:
         revision = int(request.POST.get("revision", ""))
@@ -93,10 +95,10 @@ def upload_fix(request: HttpRequest, upload_id: Any) -> HttpResponse:
 
 
 @require_POST
-@console_required
+@staff_passes(permissions.can_use_console)
 def upload_confirm(request: HttpRequest, upload_id: Any) -> HttpResponse:
     """Columns still 不明 confirmed as 該当なし in every row, with the reason."""
-    item = _upload(request, upload_id)
+    item = managed_upload(request, upload_id)
     try:
         revision = int(request.POST.get("revision", ""))
     except ValueError:
@@ -118,9 +120,9 @@ def upload_confirm(request: HttpRequest, upload_id: Any) -> HttpResponse:
 
 
 @require_POST
-@console_required
+@staff_passes(permissions.can_use_console)
 def upload_publish(request: HttpRequest, upload_id: Any) -> HttpResponse:
-    item = _upload(request, upload_id)
+    item = managed_upload(request, upload_id)
     form = PublishForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
@@ -137,9 +139,9 @@ def upload_publish(request: HttpRequest, upload_id: Any) -> HttpResponse:
 
 
 @require_POST
-@console_required
+@staff_passes(permissions.can_use_console)
 def upload_discard(request: HttpRequest, upload_id: Any) -> HttpResponse:
-    item = _upload(request, upload_id)
+    item = managed_upload(request, upload_id)
     try:
         services.upload_discard(actor=acting_user(request), upload=item, request=request)
     except DomainError as error:
@@ -150,10 +152,10 @@ def upload_discard(request: HttpRequest, upload_id: Any) -> HttpResponse:
 
 
 @require_GET
-@console_required
+@staff_passes(permissions.can_use_console)
 def upload_work(request: HttpRequest, upload_id: Any) -> HttpResponseBase:
     """The file as it is now (after fixes), for the clerk to check in Excel: UTF-8 with BOM, streamed."""
-    item = _upload(request, upload_id)
+    item = managed_upload(request, upload_id)
     if not item.work:
         raise NotFoundError("まだ検査が終わっていません。")
     try:
@@ -173,15 +175,15 @@ def upload_work(request: HttpRequest, upload_id: Any) -> HttpResponseBase:
 
 
 @require_GET
-@console_required
+@staff_passes(permissions.can_use_console)
 def demo_messy_file(request: HttpRequest) -> HttpResponse:
     """In the demo only: a real-world style messy 公衆トイレ一覧 (CP932, odd headers) to try the fixes on."""
     from django.conf import settings
 
     if not getattr(settings, "CITYHALL_DEMO", False):
         raise NotFoundError("デモ環境でのみ使えます。")
-    from cityhall.opendata import demo_data
+    from cityhall.opendata.demo import messy
 
-    response = HttpResponse(demo_data.messy_upload(), content_type="text/csv; charset=shift_jis")
+    response = HttpResponse(messy.messy_upload(), content_type="text/csv; charset=shift_jis")
     response["Content-Disposition"] = 'attachment; filename="toilets-messy.csv"'
     return response

@@ -10,18 +10,17 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from cityhall.core.decorators import staff_passes
 from cityhall.core.errors import NotFoundError
 from cityhall.core.fiscal_year import FiscalYear
-from cityhall.opendata import charts, selectors
-from cityhall.opendata.console import console_required
+from cityhall.opendata import charts, permissions, selectors
 from cityhall.opendata.formats import neutralise_formula
 from cityhall.opendata.models import UsageDaily
-from cityhall.opendata.permissions import is_admin
 
 
 def _usage_scope(request: HttpRequest) -> int | None:
     """The department whose figures the user sees (None: all, for the ICT policy division)."""
-    return None if is_admin(request.user) else (getattr(request.user, "department_id", None) or 0)
+    return None if permissions.is_admin(request.user) else (getattr(request.user, "department_id", None) or 0)
 
 
 def _parse_day(value: str, default: dt.date) -> dt.date:
@@ -32,7 +31,7 @@ def _parse_day(value: str, default: dt.date) -> dt.date:
 
 
 @require_GET
-@console_required
+@staff_passes(permissions.can_use_console)
 def usage(request: HttpRequest) -> HttpResponse:
     department_id = _usage_scope(request)
     today = timezone.localdate()
@@ -67,7 +66,7 @@ def usage(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@console_required
+@staff_passes(permissions.can_use_console)
 def usage_csv(request: HttpRequest) -> HttpResponse:
     """Daily figures per dataset, format and referrer class between two days (default: the last 90)."""
     department_id = _usage_scope(request)
@@ -99,7 +98,7 @@ def usage_csv(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@console_required
+@staff_passes(permissions.can_use_console)
 def usage_year_csv(request: HttpRequest, year: int) -> HttpResponse:
     """The yearly summary for the plan's evaluation: per dataset, downloads by format and API calls."""
     if not 2000 <= year <= 2100:

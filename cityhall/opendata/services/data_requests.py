@@ -45,6 +45,10 @@ def data_request_answer(
     is_hidden: bool = False,
     request: HttpRequest | None = None,
 ) -> DataRequest:
+    """Record the staff answer to a data request (status, answer, department, dataset, hidden) and audit it.
+
+    Raises PermissionDeniedError (not the department's request), InvalidInputError (unknown status, an answer
+    or dataset missing for the status chosen)."""
     if not (is_admin(actor) or can_manage(actor, data_request.department_id)):
         raise PermissionDeniedError()
     if status not in DataRequest.Status.values:

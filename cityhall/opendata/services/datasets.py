@@ -7,13 +7,13 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
 from cityhall.core import text
 from cityhall.core.actors import Actor
-from cityhall.core.audit import audit_record, audited_update, snapshot
+from cityhall.core.audit import audit_record, audited_update, save_unique, snapshot
 from cityhall.core.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from cityhall.opendata import selectors
 from cityhall.opendata.models import CatalogSettings, Dataset, DatasetVersion, Group, SchemaDefinition
@@ -52,26 +52,28 @@ def _check_dataset_data(data: dict[str, Any]) -> dict[str, Any]:
 def dataset_create(
     *, actor: Actor, slug: str, groups: Iterable[Group] = (), request: HttpRequest | None = None, **data: Any
 ) -> Dataset:
+    """Register a dataset (draft) with its groups, and audit it.
+
+    Raises PermissionDeniedError (another department's), InvalidInputError (title, tags or URL name) and
+    ConflictError (the URL name is taken)."""
     data = _check_dataset_data(data)
     if not can_manage(actor, getattr(data.get("department"), "pk", None)):
         raise PermissionDeniedError("この課のデータセットを登録する権限がありません。")
     slug = slug.strip().lower()
     if not _SLUG.match(slug):
         raise InvalidInputError("URL名は半角英小文字・数字・ハイフン・下線で2〜100文字にしてください。")
-    try:
-        with transaction.atomic():
-            dataset = Dataset.objects.create(slug=slug, **{k: data[k] for k in DATASET_FIELDS if k in data})
-            dataset.groups.set(list(groups))
-            audit_record(
-                actor=actor,
-                action="opendata.dataset.create",
-                target=dataset,
-                after={**snapshot(dataset), "groups": sorted(g.slug for g in groups)},
-                department_id=dataset.department_id,
-                request=request,
-            )
-    except IntegrityError:
-        raise ConflictError(f"URL名「{slug}」はすでに使われています。") from None
+    with transaction.atomic():
+        dataset = Dataset(slug=slug, **{k: data[k] for k in DATASET_FIELDS if k in data})
+        save_unique(dataset, conflict=f"URL名「{slug}」はすでに使われています。")
+        dataset.groups.set(list(groups))
+        audit_record(
+            actor=actor,
+            action="opendata.dataset.create",
+            target=dataset,
+            after={**snapshot(dataset), "groups": sorted(g.slug for g in groups)},
+            department_id=dataset.department_id,
+            request=request,
+        )
     return dataset
 
 
@@ -83,6 +85,10 @@ def dataset_update(
     request: HttpRequest | None = None,
     **data: Any,
 ) -> Dataset:
+    """Save the catalogue fields and groups of a dataset, and audit the change.
+
+    Raises PermissionDeniedError (not the user's department, or moving it to another without being the ICT
+    policy division) and InvalidInputError (title or tags)."""
     if not can_manage(actor, dataset.department_id):
         raise PermissionDeniedError()
     data = _check_dataset_data({**{k: getattr(dataset, k) for k in ("title", "tags")}, **data})
@@ -277,6 +283,10 @@ def _without_synonyms(columns: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def catalog_settings_update(*, actor: Actor, request: HttpRequest | None = None, **changes: Any) -> CatalogSettings:
+    """Save the catalogue settings (the area box and the contact), and audit the change.
+
+    Raises PermissionDeniedError (not the ICT policy division) and InvalidInputError (a box not complete, or
+    its sides in the wrong order)."""
     if not is_admin(actor):
         raise PermissionDeniedError()
     current = selectors.catalog_settings()

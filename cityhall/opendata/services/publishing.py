@@ -25,7 +25,7 @@ from cityhall.opendata import formats, selectors
 from cityhall.opendata.models import Dataset, DatasetVersion, Format, Resource, SchemaDefinition, Upload
 from cityhall.opendata.permissions import can_manage
 from cityhall.opendata.services import uploads
-from cityhall.opendata.services.uploads import _read_work, _schema_for, _store, run_validation
+from cityhall.opendata.services.uploads import run_validation, store_file
 
 MAX_ATTEMPTS = 3
 
@@ -74,8 +74,8 @@ def run_publish(upload_id: str) -> DatasetVersion | None:
     if existing is not None or upload.status != Upload.Status.PUBLISHING:
         return existing
     Upload.objects.filter(pk=upload.pk).update(attempts=F("attempts") + 1)
-    text = _read_work(upload)
-    schema = _schema_for(upload, text)
+    text = selectors.upload_work_text(upload)
+    schema = selectors.schema_for_upload(upload, text)
     slug = upload.dataset.slug
     written = _write_formats(text, schema, base=f"opendata/files/{upload.pk}/{slug}")
     header, _rows, total = formats.preview(text, limit=0)
@@ -142,7 +142,7 @@ def _write_formats(text: str, schema: Any, *, base: str) -> list[tuple[str, str,
             content = None
         if content is None:
             continue
-        written.append((fmt, _store(f"{base}.{fmt}", content), len(content), formats.sha256_hex(content)))
+        written.append((fmt, store_file(f"{base}.{fmt}", content), len(content), formats.sha256_hex(content)))
         del content
     return written
 

@@ -28,7 +28,6 @@ from cityhall.opendata.validation import (
     DecodeError,
     Report,
     apply_fixes,
-    detect,
     drop_trailer,
     read_upload,
     validate,
@@ -43,7 +42,7 @@ SYNC_MAX_BYTES = 2 * 1024 * 1024  # smaller files are checked and published with
 STORED_PROBLEMS = 1000
 
 
-def _store(path: str, content: bytes) -> str:
+def store_file(path: str, content: bytes) -> str:
     """Save `content` at exactly `path` (a retry replaces what an earlier attempt wrote)."""
     if default_storage.exists(path):
         default_storage.delete(path)
@@ -51,6 +50,10 @@ def _store(path: str, content: bytes) -> str:
 
 
 def upload_create(*, actor: Actor, dataset: Dataset, file: UploadedFile, request: HttpRequest | None = None) -> Upload:
+    """Store an uploaded file for `dataset` and audit it; a small file is checked at once, a large one is
+    queued for the worker (opendata.validate_upload, on commit).
+
+    Raises PermissionDeniedError (another department's dataset) and the upload gate's errors (size, kind)."""
     if not can_manage(actor, dataset.department_id):
         raise PermissionDeniedError()
     checked = upload_check(file, DATA_FILES)  # the one gate: size, kind from the content, proven by opening it
@@ -80,28 +83,6 @@ def _check_soon(upload: Upload) -> Upload:
     return upload
 
 
-def _read_work(upload: Upload) -> str:
-    with default_storage.open(upload.work.name, "rb") as handle:
-        return bytes(handle.read()).decode("utf-8")
-
-
-def _schema_for(upload: Upload, text: str) -> Any:
-    """The dataset's standard schema (current or legacy scheme, detected from the header) or a generic one."""
-    import csv
-    import io
-
-    header = next(csv.reader(io.StringIO(text[:65536], newline="")), [])
-    definition = upload.dataset.schema
-    if definition is None:
-        return selectors.generic_schema(header)
-    family = selectors.schema_family(definition)
-    try:
-        schema, _mapping = detect(header, family)
-    except ValueError:
-        return family[definition.key]
-    return schema
-
-
 def _finish(upload: Upload, *, revision: int, **fields: Any) -> Upload:
     """Write a check's result only if nothing changed the upload meanwhile (a discard, a newer fix)."""
     fields.setdefault("checked_at", timezone.now())
@@ -119,7 +100,7 @@ def _current_text(upload: Upload) -> tuple[str, list[str] | None]:
     rows after the table that are not data (then also the notes saying what was taken off)."""
     notes = None
     if upload.work:
-        text = _read_work(upload)
+        text = selectors.upload_work_text(upload)
     else:
         with default_storage.open(upload.raw.name, "rb") as handle:
             text, notes = drop_trailer(read_upload(bytes(handle.read()), upload.original_name))
@@ -127,7 +108,7 @@ def _current_text(upload: Upload) -> tuple[str, list[str] | None]:
         codes = upload.pending_fix.get("codes")
         text = apply_fixes(
             text,
-            _schema_for(upload, text),
+            selectors.schema_for_upload(upload, text),
             bbox=selectors.catalog_settings().bbox,
             codes=None if codes is None else set(codes),
             reorder=bool(upload.pending_fix.get("reorder", True)),
@@ -145,7 +126,7 @@ def run_validation(upload_id: str) -> Upload:
     revision = upload.revision
     try:
         text, notes = _current_text(upload)
-        schema = _schema_for(upload, text)
+        schema = selectors.schema_for_upload(upload, text)
         municipality = core_selectors.municipality_find()
         own_code = municipality.code if municipality else None
         report = validate(text, schema, bbox=selectors.catalog_settings().bbox, own_code=own_code)
@@ -153,7 +134,7 @@ def run_validation(upload_id: str) -> Upload:
         return _finish(upload, revision=revision, status=Upload.Status.FAILED, error=str(error), pending_fix=None)
     work = upload.work.name
     if not work or upload.pending_fix is not None:
-        work = _store(f"opendata/uploads/{upload.pk}/work-{revision}.csv", text.encode("utf-8"))
+        work = store_file(f"opendata/uploads/{upload.pk}/work-{revision}.csv", text.encode("utf-8"))
     return _finish(
         upload,
         revision=revision,
@@ -291,6 +272,9 @@ def upload_confirm_unknown(
 
 
 def upload_discard(*, actor: Actor, upload: Upload, request: HttpRequest | None = None) -> Upload:
+    """Discard an upload that was not published, and audit it.
+
+    Raises PermissionDeniedError (another department's) and ConflictError (publishing has started)."""
     if not can_manage(actor, upload.dataset.department_id):
         raise PermissionDeniedError()
     with transaction.atomic():

@@ -40,6 +40,7 @@ def usage_record(*, dataset_id: Any, fmt: str, referrer: str, day: dt.date | Non
 
 
 def usage_record_request(request: HttpRequest, *, dataset_id: Any, fmt: str) -> None:
+    """Count one download or API call of `dataset_id` in `fmt`, classed by the request's referrer."""
     usage_record(
         dataset_id=dataset_id,
         fmt=fmt,

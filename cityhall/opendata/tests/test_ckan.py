@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 
-import ckanapi  # type: ignore[import-untyped]
+import ckanapi  # type: ignore[import-untyped]  # ckanapi ships no type hints
 import pytest
 import requests
 from django.core.files.storage import default_storage

@@ -14,8 +14,10 @@ from collections import Counter
 
 import pytest
 
-from cityhall.opendata import demo_data
-from cityhall.opendata.demo_data import DATASETS, DEMO_BBOX, GROUPS, messy_upload, messy_upload_expected_codes
+from cityhall.opendata.demo import usage as demo_usage
+from cityhall.opendata.demo.catalogue import DATASETS, GROUPS
+from cityhall.opendata.demo.messy import messy_upload, messy_upload_expected_codes
+from cityhall.opendata.demo.places import DEMO_BBOX
 from cityhall.opendata.validation import apply_fixes, decode, detect, load_schemas, validate
 
 SCHEMAS = load_schemas()
@@ -168,8 +170,8 @@ def test_all_fixes_turn_the_messy_upload_into_the_published_toilet_list():
 
 
 def test_usage_pattern_shape_and_realism():
-    usage = demo_data.usage_pattern("evacuation-sites", today=TODAY)
-    assert {days for days, *_ in usage} == set(range(demo_data.USAGE_DAYS))
+    usage = demo_usage.usage_pattern("evacuation-sites", today=TODAY)
+    assert {days for days, *_ in usage} == set(range(demo_usage.USAGE_DAYS))
     assert {fmt for _, fmt, _, _ in usage} == {"csv", "json", "geojson", "xlsx", "api"}
     assert {ref for _, _, ref, _ in usage} == {"direct", "internal", "search", "external", "app"}
     assert all(count > 0 for *_, count in usage)
@@ -184,22 +186,22 @@ def test_usage_pattern_shape_and_realism():
 
 def test_popular_datasets_get_more_use_and_datasets_without_location_get_no_geojson():
     def total(seed: str) -> int:
-        return sum(count for *_, count in demo_data.usage_pattern(seed, today=TODAY))
+        return sum(count for *_, count in demo_usage.usage_pattern(seed, today=TODAY))
 
     assert total("evacuation-sites") > 2 * total("public-facilities")
     assert total("aed") > total("cultural-properties")
-    assert "geojson" not in {fmt for _, fmt, _, _ in demo_data.usage_pattern("waste-sorting", today=TODAY)}
+    assert "geojson" not in {fmt for _, fmt, _, _ in demo_usage.usage_pattern("waste-sorting", today=TODAY)}
 
 
 def test_usage_pattern_accepts_the_loaders_integer_seed_and_weight():
-    light = demo_data.usage_pattern(seed=1234, weight=0.5, today=TODAY)
-    heavy = demo_data.usage_pattern(seed=1234, weight=3.0, today=TODAY)
+    light = demo_usage.usage_pattern(seed=1234, weight=0.5, today=TODAY)
+    heavy = demo_usage.usage_pattern(seed=1234, weight=3.0, today=TODAY)
     assert sum(c for *_, c in heavy) > 3 * sum(c for *_, c in light)
 
 
 def _digest() -> str:
     parts = [d.csv_text() for d in DATASETS] + [messy_upload().hex()]
-    parts += [repr(demo_data.usage_pattern(d.slug, today=TODAY)) for d in DATASETS]
+    parts += [repr(demo_usage.usage_pattern(d.slug, today=TODAY)) for d in DATASETS]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -207,8 +209,7 @@ def test_output_is_deterministic_across_calls_and_processes():
     first = _digest()
     assert _digest() == first
     code = (
-        "import datetime as dt, hashlib; from cityhall.opendata import demo_data as m; "
-        "from cityhall.opendata.tests.test_demo_data import _digest; print(_digest())"
+        "import datetime as dt, hashlib; from cityhall.opendata.tests.test_demo_data import _digest; print(_digest())"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)

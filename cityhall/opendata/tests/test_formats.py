@@ -258,7 +258,7 @@ def test_xlsx_keeps_error_literals_as_text_and_drops_control_characters():
 
 
 def test_xlsx_refuses_more_rows_than_excel_holds(monkeypatch):
-    monkeypatch.setattr(formats, "XLSX_MAX_DATA_ROWS", 3)
+    monkeypatch.setattr(formats.xlsx_output, "XLSX_MAX_DATA_ROWS", 3)
     assert _sheet(write_xlsx("a\r\n1\r\n2\r\n3\r\n\r\n\r\n")).max_row == 4  # blank lines are not rows
     with pytest.raises(ValueError, match="Excel形式では出力できません"):
         write_xlsx("a\r\n1\r\n2\r\n3\r\n4\r\n")

@@ -15,7 +15,6 @@ from cityhall.core.errors import ConflictError, InvalidInputError
 from cityhall.core.models import AuditEntry
 from cityhall.opendata import selectors, services
 from cityhall.opendata.models import Dataset, SchemaDefinition, Upload
-from cityhall.opendata.services.uploads import _read_work
 from cityhall.opendata.tests.conftest import publish, toilets_csv
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +43,7 @@ def fix_all(actor: Any, item: Upload) -> Upload:
 
 
 def work_rows(item: Upload) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(_read_work(item), newline="")))
+    return list(csv.DictReader(io.StringIO(selectors.upload_work_text(item), newline="")))
 
 
 @pytest.fixture

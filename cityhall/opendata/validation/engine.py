@@ -14,10 +14,12 @@ import gc
 import io
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
-from .columns import JAPAN_BBOX, BBox, ColumnCheck, LatLon, Total, column_checker, number_checker
+from .columns import ColumnCheck, column_checker, number_checker
+from .coordinates import JAPAN_BBOX, BBox, LatLon
 from .reader import Block, read_header
 from .report import MAX_PROBLEMS, Problem, Report
 from .schema import UNKNOWN, ColumnRule, Schema, delimiter_problem, map_header
+from .totals import Total
 
 __all__ = ["JAPAN_BBOX", "MAX_PROBLEMS", "BBox", "Problem", "Report", "apply_fixes", "validate"]
 

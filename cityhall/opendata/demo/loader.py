@@ -1,7 +1,4 @@
-"""Demo catalogue: the standard datasets of 大田原市 published through the services, with 90 days of usage.
-
-Runs as the demo ICT policy officer, so every write is audited like a clerk's; a second run adds nothing.
-"""
+"""The demo loader, registered with core.demo in apps.py: publishes the demo catalogue through the services."""
 
 from __future__ import annotations
 
@@ -13,17 +10,19 @@ from django.utils import timezone
 
 from cityhall.accounts import selectors as account_selectors
 from cityhall.core import selectors as core_selectors
-from cityhall.opendata import demo_data, selectors, services
+from cityhall.opendata import selectors, services
 from cityhall.opendata.models import CatalogSettings, Dataset, SchemaDefinition, Upload, UsageDaily
 
 OFFICER = "policy@demo.ohtawara.example.jp"
 
 
 def load() -> list[str]:
+    from cityhall.opendata.demo import catalogue, places  # parsed on first use, not at start-up
+
     officer = account_selectors.staff_list().filter(email=OFFICER).first()
     if officer is None:
         return []
-    min_lat, min_lon, max_lat, max_lon = demo_data.DEMO_BBOX
+    min_lat, min_lon, max_lat, max_lon = places.DEMO_BBOX
     if selectors.catalog_settings().bbox is None:
         services.catalog_settings_update(
             actor=officer,
@@ -36,7 +35,7 @@ def load() -> list[str]:
     departments = {d.code: d for d in core_selectors.department_list()}
     groups = {g.slug: g for g in selectors.groups()}
     published = 0
-    for seed in demo_data.DATASETS:
+    for seed in catalogue.DATASETS:
         dataset = Dataset.objects.filter(slug=seed.slug).first()
         if dataset is None:
             department = departments.get(seed.department_code) or next(iter(departments.values()))
@@ -75,15 +74,17 @@ def load() -> list[str]:
 
 def _usage() -> None:
     """90 days of plausible downloads and API calls, once."""
+    from cityhall.opendata.demo import catalogue, usage
+
     if UsageDaily.objects.exists():
         return
     today = timezone.localdate()
-    seeds = {d.slug: d for d in demo_data.DATASETS}
+    seeds = {d.slug: d for d in catalogue.DATASETS}
     ids = dict(Dataset.objects.filter(slug__in=list(seeds)).values_list("slug", "pk"))
     rows = []
     for slug, pk in ids.items():
         geo = seeds[slug].has_location
-        for days_ago, fmt, referrer, count in demo_data.usage_pattern(slug, geo=bool(geo), today=today):
+        for days_ago, fmt, referrer, count in usage.usage_pattern(slug, geo=bool(geo), today=today):
             rows.append(
                 UsageDaily(
                     dataset_id=pk, day=today - dt.timedelta(days=days_ago), format=fmt, referrer=referrer, count=count
