@@ -7,13 +7,7 @@ a package split by use case.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-
-import pytest
-
-# Issue 10 moves every app into this shape; until then the check runs only when asked for.
-pytestmark = pytest.mark.skipif(os.environ.get("CITYHALL_SHAPE_CHECK") != "1", reason="set CITYHALL_SHAPE_CHECK=1")
 
 ROOT = Path(__file__).resolve().parents[1] / "cityhall"
 
