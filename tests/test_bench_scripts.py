@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SMALL_RUNS = {
     "search.py": ["--docs", "60", "--queries", "40"],
     "xlsx.py": ["--rows", "200", "--peer-rows", "200"],
+    "ckan_search.py": ["--datasets", "40", "--calls", "5"],
 }
 
 

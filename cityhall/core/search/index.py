@@ -10,6 +10,7 @@ from cityhall.core.search.documents import Alternative, Entry, SearchDocument, S
 from cityhall.core.search.fuzzy import best_window
 
 MAX_QUERY_CHARS = 100
+CORRECTIONS_REMEMBERED = 4096
 
 # How a term reached the text: literal > loose variant > synonym > partial synonym > fuzzy.
 VARIANT = 0.9
@@ -52,6 +53,8 @@ class SearchIndex:
                 else:
                     grams.append(v)
         self._synonyms = synonyms
+        # Corrections depend only on the term and this immutable index: people repeat the same typos.
+        self._corrected: dict[str, list[Alternative]] = {}
 
     @classmethod
     def build(cls, documents: Iterable[SearchDocument], synonyms: Iterable[Sequence[str]] = ()) -> SearchIndex:
@@ -184,6 +187,15 @@ class SearchIndex:
         return matches
 
     def _corrections(self, term: str) -> list[Alternative]:
+        """`_fuzzy_corrections`, remembered for up to CORRECTIONS_REMEMBERED terms per index."""
+        found = self._corrected.get(term)
+        if found is None:
+            found = self._fuzzy_corrections(term)
+            if len(self._corrected) < CORRECTIONS_REMEMBERED:  # a dict write is atomic: safe across threads
+                self._corrected[term] = found
+        return found
+
+    def _fuzzy_corrections(self, term: str) -> list[Alternative]:
         """Windows of titles, readings and keywords close to `term`, as weighted alternatives."""
         term_loose = keys.loose(term)
         m = len(term_loose)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import get_language
 
 from cityhall.core import selectors as core_selectors
 from cityhall.core.errors import NotFoundError
@@ -34,7 +35,14 @@ from cityhall.opendata.ckan.params import (
     str_list,
     str_param,
 )
-from cityhall.opendata.ckan.search import DEFAULT_SORT, FACET_FIELDS, check_sort, facet_results, run_search
+from cityhall.opendata.ckan.search import (
+    DEFAULT_SORT,
+    FACET_FIELDS,
+    Found,
+    check_sort,
+    facet_results,
+    run_search,
+)
 from cityhall.opendata.models import LICENSE_URLS, License
 
 CKAN_VERSION = "2.10.0"  # the API level emulated, reported by status_show
@@ -63,6 +71,30 @@ def package_list(site: Site, params: Params) -> list[str]:
     return names[offset : offset + limit]
 
 
+# The package dicts of this process's catalogue copy, by (site, language, dataset): a dict is a pure
+# function of the dataset as the catalogue holds it, so it is kept until the catalogue's version moves.
+_dicts: dict[Any, JsonDict] = {}
+_dicts_version: list[Any] = [None]
+
+
+def package_dicts(site: Site, found: Found | selectors.SearchResult) -> list[JsonDict]:
+    """The package dicts of `found`, built once per catalogue version (read-only: callers copy to change)."""
+    if found.version is None:
+        return [package_dict(site, d) for d in found.datasets]
+    if _dicts_version[0] != found.version:
+        _dicts.clear()
+        _dicts_version[0] = found.version
+    language = get_language()
+    results = []
+    for dataset in found.datasets:
+        key = (site, language, dataset.pk)
+        built = _dicts.get(key)
+        if built is None:
+            built = _dicts[key] = package_dict(site, dataset)
+        results.append(built)
+    return results
+
+
 def package_search(site: Site, params: Params) -> JsonDict:
     sort = str_param(params, "sort").strip() or DEFAULT_SORT
     if sort == "rank":
@@ -82,7 +114,7 @@ def package_search(site: Site, params: Params) -> JsonDict:
     )
     limit = _facet_limit(params)
     facets, search_facets = facet_results(site, found, facet_fields, limit, int_param(params, "facet.mincount", 1))
-    results = [package_dict(site, d) for d in found.datasets]
+    results = package_dicts(site, found)
     fields = _fields(params.get("fl"))
     if fields:
         results = [{k: r[k] for k in fields if k in r} for r in results]
@@ -120,7 +152,7 @@ def current_package_list_with_resources(site: Site, params: Params) -> list[Json
     page = int_param(params, "page", 0)
     offset = (page - 1) * limit if page else int_param(params, "offset", 0)
     found = selectors.search(sort="metadata_modified desc", start=offset, rows=limit)
-    return [package_dict(site, d) for d in found.datasets]
+    return package_dicts(site, found)
 
 
 def resource_show(site: Site, params: Params) -> JsonDict:
@@ -176,7 +208,7 @@ def _with_datasets(site: Site, data: JsonDict, params: Params, facet: str) -> Js
     data.update({"users": [], "extras": data.get("extras", []), "groups": [], "tags": []})
     if bool_param(params, "include_datasets", False):
         found = selectors.search(filters={facet: [data["name"]]}, sort="title_string asc", rows=ROWS_MAX)
-        data["packages"] = [package_dict(site, d) for d in found.datasets]
+        data["packages"] = package_dicts(site, found)
     return data
 
 

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils import timezone
 
@@ -167,6 +168,7 @@ class Found:
     datasets: list[Dataset]
     count: int
     facets: dict[str, Counter[str]]
+    version: tuple[Any, ...] | None = None  # the catalogue's version the datasets come from
 
 
 def run_search(site: Site, *, q: str, fq: str, sort: str, start: int, rows: int) -> Found:
@@ -184,14 +186,15 @@ def run_search(site: Site, *, q: str, fq: str, sort: str, start: int, rows: int)
     query = " ".join(words)
     if not rest:
         result = selectors.search(q=query, filters=simple, sort=sort, start=start, rows=rows)
-        return Found(result.datasets, result.count, result.facets)
-    everything = selectors.search(q=query, filters=simple, sort=sort, start=0, rows=10**9).datasets
+        return Found(result.datasets, result.count, result.facets, result.version)
+    everything_found = selectors.search(q=query, filters=simple, sort=sort, start=0, rows=10**9)
+    everything = everything_found.datasets
     matched = [d for d in everything if all(c.holds(d, site) for c in rest)]
     facets: dict[str, Counter[str]] = {f: Counter() for f in FACET_FIELDS}
     for dataset in matched:
         for facet, values in selectors.dataset_facets(dataset).items():
             facets[facet].update(values)
-    return Found(matched[start : start + rows], len(matched), facets)
+    return Found(matched[start : start + rows], len(matched), facets, everything_found.version)
 
 
 def _facet_display_names(site: Site, field: str) -> Callable[[str], str]:

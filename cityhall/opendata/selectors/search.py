@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
-from django.db.models import Count, Max
+from django.db import connection
 
 from cityhall.core.readings import reading
 from cityhall.core.search import SearchDocument, SearchIndex
@@ -20,6 +22,7 @@ class SearchResult:
     datasets: list[Dataset]
     count: int
     facets: dict[str, Counter[str]] = field(default_factory=dict)
+    version: tuple[Any, ...] | None = None  # the catalogue's version: what is derived from it may be kept
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,17 @@ class _Catalog:
     datasets: list[Dataset]
     facets: list[dict[str, list[str]]]
     index: SearchIndex
+    pairs: list[tuple[tuple[str, str], ...]]  # each dataset's facets as (facet, value), for one Counter call
+    all_counts: dict[str, Counter[str]]  # the facet counts of the whole catalogue (a search with no words)
+    ranks: dict[str, list[int]] = field(default_factory=dict)
+
+    def rank(self, attr: str) -> list[int]:
+        """Each dataset's place in the order of `attr` (equal values, equal places), computed once."""
+        if attr not in self.ranks:
+            values = [str(d.pk) if attr == "pk" else getattr(d, attr) for d in self.datasets]
+            places = {value: place for place, value in enumerate(sorted(set(values)))}
+            self.ranks[attr] = [places[value] for value in values]
+        return self.ranks[attr]
 
 
 _catalog_lock = threading.Lock()
@@ -51,12 +65,19 @@ def _document(position: int, dataset: Dataset) -> SearchDocument:
     )
 
 
+_VERSION_SQL = (
+    f"SELECT COUNT(*), MAX(updated_at), MAX(current_id) FROM {Dataset._meta.db_table} "  # noqa: S608 (a model's table)
+    "WHERE state = %s AND current_id IS NOT NULL"
+)
+
+
 def _catalog_version() -> tuple[Any, ...]:
     """Moves whenever a published dataset is added, changed (updated_at) or taken down."""
-    found = Dataset.objects.filter(state=Dataset.State.PUBLISHED, current__isnull=False).aggregate(
-        n=Count("pk"), last=Max("updated_at"), current=Max("current_id")
-    )
-    return (found["n"], found["last"], found["current"])
+    # Asked on every search, so written as SQL: the ORM would spend longer building it than the database answering.
+    with connection.cursor() as cursor:
+        cursor.execute(_VERSION_SQL, [Dataset.State.PUBLISHED])
+        row = cursor.fetchone()
+    return tuple(row)
 
 
 def catalog() -> _Catalog:
@@ -72,8 +93,18 @@ def catalog() -> _Catalog:
             return _catalog
         datasets = list(published_datasets())
         index = SearchIndex.build(_document(i, d) for i, d in enumerate(datasets))
-        _catalog = _Catalog(version, datasets, [dataset_facets(d) for d in datasets], index)
+        facets = [dataset_facets(d) for d in datasets]
+        pairs = [tuple((facet, value) for facet, values in f.items() for value in values) for f in facets]
+        _catalog = _Catalog(version, datasets, facets, index, pairs, _facet_counts(pairs, range(len(datasets))))
         return _catalog
+
+
+def _facet_counts(pairs: list[tuple[tuple[str, str], ...]], positions: Iterable[int]) -> dict[str, Counter[str]]:
+    """How many of the datasets at `positions` carry each facet value: one Counter over all their pairs."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for (facet, value), count in Counter(chain.from_iterable(pairs[p] for p in positions)).items():
+        counts[facet][value] = count
+    return dict(counts)
 
 
 def dataset_facets(dataset: Dataset) -> dict[str, list[str]]:
@@ -117,26 +148,34 @@ def search(
         if not filters
         or all(any(v in current.facets[position].get(k, []) for v in values) for k, values in filters.items())
     ]
-    _sort(matched, current.datasets, sort)
-    facet_counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for _score, position in matched:
-        for facet, values in current.facets[position].items():
-            facet_counts[facet].update(values)
+    _sort(matched, current, sort)
+    if len(matched) == len(current.datasets):
+        # every dataset matched: counted once per catalogue (copied, so no caller can change the shared one)
+        facet_counts = {facet: Counter(counts) for facet, counts in current.all_counts.items()}
+    else:
+        facet_counts = _facet_counts(current.pairs, (position for _score, position in matched))
     found = [current.datasets[position] for _score, position in matched]
-    return SearchResult(datasets=found[start : start + rows], count=len(found), facets=dict(facet_counts))
+    return SearchResult(found[start : start + rows], len(found), facet_counts, current.version)
 
 
-def _sort(matched: list[tuple[float, int]], datasets: list[Dataset], sort: str) -> None:
+def _sort(matched: list[tuple[float, int]], current: _Catalog, sort: str) -> None:
     """CKAN's sort names: "title", "name", "metadata_modified desc", "id"; else best score first."""
     key, _sep, direction = sort.strip().partition(" ")
     reverse = direction.strip().lower() == "desc"
-    if key == "id":
-        matched.sort(key=lambda p: str(datasets[p[1]].pk), reverse=reverse)
-    elif key in ("title_string", "title", "name"):
-        attr = "slug" if key == "name" else "title"
-        matched.sort(key=lambda p: getattr(datasets[p[1]], attr), reverse=reverse)
-    elif key in ("metadata_modified", "metadata_created"):
-        attr = "updated_at" if key == "metadata_modified" else "created_at"
-        matched.sort(key=lambda p: getattr(datasets[p[1]], attr), reverse=reverse)
+    attr = _SORT_ATTRIBUTES.get(key)
+    if attr:
+        rank = current.rank(attr)
+        matched.sort(key=lambda p: rank[p[1]], reverse=reverse)
     else:
-        matched.sort(key=lambda p: (-p[0], datasets[p[1]].title))
+        titles = current.rank("title")
+        matched.sort(key=lambda p: (-p[0], titles[p[1]]))
+
+
+_SORT_ATTRIBUTES = {
+    "id": "pk",
+    "title_string": "title",
+    "title": "title",
+    "name": "slug",
+    "metadata_modified": "updated_at",
+    "metadata_created": "created_at",
+}

@@ -456,3 +456,14 @@ def test_search_queries_do_not_grow_with_the_results(catalog, client):
         counts.append(sum("usagedaily" not in q["sql"] for q in queries))  # the counter inserts once, then updates
     assert json.loads(response.content)["result"]["count"] == 3
     assert counts[0] == counts[1], counts  # one result or three: the same queries
+
+
+def test_package_dicts_are_kept_until_the_catalogue_changes(catalog, ckan, admin_user):
+    """The dicts are built once per catalogue version; an edit moves the version and shows at once."""
+    first = ckan.action.package_search(q="AED")["results"][0]
+    assert ckan.action.package_search(q="AED")["results"][0] == first
+    dataset = Dataset.objects.get(slug=first["name"])
+    services.dataset_update(actor=admin_user, dataset=dataset, title="AED設置場所一覧（改訂）")
+    changed = ckan.action.package_search(q="AED")["results"][0]
+    assert changed["title"] == "AED設置場所一覧（改訂）"
+    assert changed["metadata_modified"] != first["metadata_modified"]
