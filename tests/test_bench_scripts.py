@@ -35,7 +35,7 @@ def test_bench_runs_on_a_small_input(script):
     assert "ratio" in result.stdout  # the comparison with the peer is printed
 
 
-@pytest.mark.parametrize("script", ["portal_pages.py", "validate.py"])
+@pytest.mark.parametrize("script", ["portal_pages.py", "validate.py", "load.py"])
 def test_bench_imports(script):
     result = subprocess.run(
         [sys.executable, "-c", f"import runpy; runpy.run_path({str(ROOT / 'bench' / script)!r}, run_name='bench')"],
