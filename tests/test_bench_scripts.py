@@ -38,7 +38,11 @@ def test_bench_runs_on_a_small_input(script):
 @pytest.mark.parametrize("script", ["portal_pages.py", "validate.py", "load.py"])
 def test_bench_imports(script):
     result = subprocess.run(
-        [sys.executable, "-c", f"import runpy; runpy.run_path({str(ROOT / 'bench' / script)!r}, run_name='bench_import_check')"],
+        [
+            sys.executable,
+            "-c",
+            f"import runpy; runpy.run_path({str(ROOT / 'bench' / script)!r}, run_name='bench_import_check')",
+        ],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
