@@ -84,7 +84,7 @@ def _migration_data(transactional_db: None) -> None:
 @pytest.fixture
 def context(browser: Browser, live_server: LiveServer) -> Iterator[BrowserContext]:
     context = browser.new_context(base_url=live_server.url, viewport=DESKTOP, locale="ja-JP")
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(30_000)  # the suite shares two cores with servers of the process-level tests
     yield context
     context.close()
 

@@ -44,11 +44,11 @@ def test_resident_adds_a_passkey_and_signs_in_with_it(
         passwordless.first.check()
     page.locator("#mfa_webauthn_add").click()
     page.wait_for_load_state()
-    page.wait_for_function("() => !location.pathname.endsWith('/add/')", timeout=10_000)
+    page.wait_for_function("() => !location.pathname.endsWith('/add/')", timeout=30_000)
     assert Authenticator.objects.filter(user=resident, type=Authenticator.Type.WEBAUTHN).count() == 1
 
     context.clear_cookies()
     page.goto("/accounts/login/")
     page.locator("#passkey_login").click()
-    page.wait_for_url("**/mypage/", timeout=10_000)
+    page.wait_for_url("**/mypage/", timeout=30_000)
     assert resident.email in page.locator("main").inner_text()
