@@ -22,7 +22,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.portal_pages import free_port, wait_for  # noqa: E402
+from bench.portal_pages import demo_site, free_port, wait_for  # noqa: E402
 from tests.integration.running import staff_login  # noqa: E402
 
 SEARCHES = ["じゅうみんひょう", "ｼﾞｭｳﾐﾝﾋｮｳ", "犬の登録", "いんかんしょうめい"]
@@ -99,20 +98,8 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=200)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
-    tmp = tempfile.mkdtemp(prefix="cityhall-load-")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-        "CITYHALL_VAR_DIR": tmp,
-        "CITYHALL_DEMO": "1",
-        "DEBUG": "0",
-        "LOG_LEVEL": "WARNING",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(free_port()),
-    }
+    env = demo_site("cityhall-load-", CITYHALL_DEMO="1", EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(free_port()))
     manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"], ["demo", "-v0"]):
-        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
     app_port, hello_port = free_port(), free_port()
     workers = str(args.workers)
     servers = [

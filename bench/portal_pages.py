@@ -75,22 +75,30 @@ def load(port: int, seconds: float, connections: int, *paths: str) -> dict[str, 
     return dict(json.loads(out.stdout))
 
 
+def demo_site(prefix: str, **extra: str) -> dict[str, str]:
+    """A throw-away demo city (migrated, static files collected, demo loaded); returns its environment."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "CITYHALL_VAR_DIR": tempfile.mkdtemp(prefix=prefix),
+        "DEBUG": "0",
+        "LOG_LEVEL": "WARNING",
+        **extra,
+    }
+    for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"], ["demo", "-v0"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+        )
+    return env
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--connections", type=int, default=16)
     args = parser.parse_args()
-    tmp = tempfile.mkdtemp(prefix="cityhall-bench-")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-        "CITYHALL_VAR_DIR": tmp,
-        "DEBUG": "0",
-        "LOG_LEVEL": "WARNING",
-    }
+    env = demo_site("cityhall-bench-")
     manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"], ["demo", "-v0"]):
-        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
     count = subprocess.run(
         manage + ["shell", "-v0", "-c", SEED], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     ).stdout.strip()
