@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import hashlib
 import json
 import os
 import shutil
@@ -40,6 +39,7 @@ from django.db import connection, connections, transaction
 from django.db.utils import load_backend
 
 from cityhall.core.models import AuditChainHead
+from cityhall.core.uploads import file_sha256
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -70,11 +70,8 @@ def engine() -> str:
 
 
 def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return file_sha256(handle)
 
 
 def _described(path: Path, root: Path) -> dict[str, Any]:
@@ -287,7 +284,8 @@ def backup_list(root: Path | None = None) -> list[Path]:
 def backup_prune(root: Path | None = None, *, keep: int) -> list[Path]:
     """Delete all but the newest `keep` backups (and leftovers of interrupted ones); return what went."""
     root = root or backup_root()
-    removed = backup_list(root)[: max(len(backup_list(root)) - keep, 0)]
+    complete = backup_list(root)
+    removed = complete[: max(len(complete) - keep, 0)]
     if root.is_dir():
         removed += [p for p in root.iterdir() if p.is_dir() and p.name.endswith(".partial")]
     for path in removed:
@@ -299,11 +297,10 @@ def backup_if_due() -> str:
     """The nightly job: a backup when the newest is older than 20 hours, then retention."""
     if not settings.CITYHALL_BACKUP_NIGHTLY:
         return "nightly backups are off (CITYHALL_BACKUP_NIGHTLY)"
-    newest = backup_list()[-1:] if backup_list() else []
-    if newest:
-        age = dt.datetime.now(dt.UTC).timestamp() - (newest[0] / MANIFEST).stat().st_mtime
+    for newest in backup_list()[-1:]:
+        age = dt.datetime.now(dt.UTC).timestamp() - (newest / MANIFEST).stat().st_mtime
         if age < 20 * 3600:
-            return f"newest backup {newest[0].name} is recent"
+            return f"newest backup {newest.name} is recent"
     made = backup_create()
     removed = backup_prune(keep=settings.CITYHALL_BACKUP_KEEP)
     return f"backup {made.name}; removed {len(removed)} old"

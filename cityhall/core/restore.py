@@ -9,7 +9,6 @@ its head is the one recorded. Nothing is touched before the backup itself has be
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from cityhall.core.backup import (
     table_counts,
 )
 from cityhall.core.models import AuditEntry
+from cityhall.core.uploads import file_sha256
 
 # Rebuilt by migrate and flush on the target; not in the fixtures (PORTABLE_EXCLUDE).
 REBUILT_TABLES = {"django_content_type", "auth_permission", "django_migrations"}
@@ -80,13 +80,17 @@ def _restore_portable(path: Path) -> None:
     call_command("loaddata", str(path), verbosity=0)  # loaddata reads .json.gz itself
 
 
+def _stored_sha256(name: str) -> str:
+    with default_storage.open(name, "rb") as stored:
+        return file_sha256(stored)
+
+
 def _restore_media(folder: Path, media: list[dict[str, Any]]) -> int:
     for item in media:
         content = (folder / "media" / item["name"]).read_bytes()
         if default_storage.exists(item["name"]):
-            with default_storage.open(item["name"], "rb") as current:
-                if hashlib.sha256(current.read()).hexdigest() == item["sha256"]:
-                    continue
+            if _stored_sha256(item["name"]) == item["sha256"]:
+                continue
             default_storage.delete(item["name"])
         saved = default_storage.save(item["name"], ContentFile(content))
         if saved != item["name"]:
@@ -103,9 +107,8 @@ def _check(manifest: dict[str, Any], portable: bool) -> RestoreReport:
         if table not in ignored and counts.get(table) != rows:
             report.problems.append(f"{table}: 記録 {rows} 行、復元後 {counts.get(table)} 行")
     for item in manifest["media"]:
-        with default_storage.open(item["name"], "rb") as stored:
-            if hashlib.sha256(stored.read()).hexdigest() != item["sha256"]:
-                report.problems.append(f"ファイルの内容が一致しません: {item['name']}")
+        if _stored_sha256(item["name"]) != item["sha256"]:
+            report.problems.append(f"ファイルの内容が一致しません: {item['name']}")
     report.problems += [f"監査ログ #{p.sequence}: {p.message}" for p in audit_verify()[:20]]
     if audit_head() != manifest["audit_head"]:
         report.problems.append("監査ログの先頭がバックアップの記録と一致しません。")

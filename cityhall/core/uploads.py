@@ -97,7 +97,8 @@ def _decide_kind(handle: IO[bytes], suffix: str, policy: UploadPolicy) -> FileKi
     return KINDS[possible[0]]
 
 
-def _digest(handle: IO[bytes]) -> str:
+def file_sha256(handle: IO[bytes]) -> str:
+    """SHA-256 of a file read in chunks (an upload, a stored file, a backup), rewound afterwards."""
     digest = hashlib.sha256()
     for chunk in iter(lambda: handle.read(1 << 16), b""):
         digest.update(chunk)
@@ -123,7 +124,7 @@ def upload_check(upload: UploadedFile, policy: UploadPolicy) -> CheckedUpload:
         raise UploadRejectedError(error.reason) from error
     finally:
         handle.seek(0)
-    return CheckedUpload(kind, _safe_name(upload.name or "", kind), size, _digest(handle))
+    return CheckedUpload(kind, _safe_name(upload.name or "", kind), size, file_sha256(handle))
 
 
 def stored_file_create(*, upload: UploadedFile, policy: UploadPolicy, actor: Actor | None) -> StoredFile:
