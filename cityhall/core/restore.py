@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -43,8 +44,6 @@ def database_is_empty() -> bool:
     """True when the target holds no audit entries and no users: nothing a restore would destroy."""
     if "core_auditentry" not in connection.introspection.table_names():
         return True
-    from django.contrib.auth import get_user_model
-
     return not AuditEntry.objects.exists() and not get_user_model().objects.exists()
 
 
