@@ -2,7 +2,7 @@
 
 Sets up a throw-away SQLite database with the demo city, serves it as `bin/run` would
 (`manage.py serve`, one web process per core, the worker beside it) and a bare ASGI "hello"
-on uvicorn with as many processes, signs in a demo officer over HTTP, and drives both from a
+on the same uvicorn setup with as many processes (`hello_server.py`), signs in a demo officer over HTTP, and drives both from a
 load generator in its own process (`loadgen.py`). The mix, by weight: the home page, procedure
 pages, procedure search, the open data catalogue and a dataset page, CSV downloads, CKAN
 `package_search`, and signed-in console pages. Prints throughput, p50/p95/p99 and errors per
@@ -111,8 +111,7 @@ def main() -> None:
             stderr=subprocess.DEVNULL,
         ),
         subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--log-level", "warning", "--no-access-log", "--workers", workers]
-            + ["bench.hello_asgi:app", "--port", str(hello_port)],
+            [sys.executable, str(ROOT / "bench" / "hello_server.py"), str(hello_port), workers],
             cwd=ROOT,
             env=env,
         ),

@@ -63,6 +63,7 @@ EXCEPTIONS = {
         "request_logging.py",
         "restore.py",
         "search",
+        "serving.py",
         "spreadsheet.py",
         "text.py",
         "uploads.py",

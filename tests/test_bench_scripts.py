@@ -35,7 +35,7 @@ def test_bench_runs_on_a_small_input(script):
     assert "ratio" in result.stdout  # the comparison with the peer is printed
 
 
-@pytest.mark.parametrize("script", ["portal_pages.py", "validate.py", "load.py"])
+@pytest.mark.parametrize("script", ["portal_pages.py", "validate.py", "load.py", "hello_server.py"])
 def test_bench_imports(script):
     result = subprocess.run(
         [

@@ -99,7 +99,11 @@ TEMPLATES = [
 _default_db_url = f"sqlite:///{VAR_DIR / 'cityhall.sqlite3'}"
 DATABASES: dict[str, Any] = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", _default_db_url), conn_max_age=env_int("DB_CONN_MAX_AGE", 0)
+        env_str("DATABASE_URL", _default_db_url),
+        # Web threads are long-lived (config/asgi.py), so each keeps its connection between requests
+        # instead of paying a new one per request; a connection that broke is replaced on the next one.
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 300),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -303,6 +307,7 @@ CITYHALL_BASE_URL = env_str("CITYHALL_BASE_URL", "http://127.0.0.1:8000").rstrip
 CITYHALL_FORM_MAX_CHARS = env_int("CITYHALL_FORM_MAX_CHARS", 2000)
 CITYHALL_MAIL_CATCHER = False  # the demo mail catcher (see config/settings/dev.py)
 CITYHALL_WEB_WORKERS = env_int("WEB_CONCURRENCY", 0)  # web processes of `serve`; 0: one per core
+CITYHALL_WEB_THREADS = env_int("CITYHALL_WEB_THREADS", 8)  # Django threads per web process
 
 # --- Backups (manage.py backup / restore; docs/operations.md) ---------------
 CITYHALL_BACKUP_DIR = Path(env_str("CITYHALL_BACKUP_DIR", str(VAR_DIR / "backups")))

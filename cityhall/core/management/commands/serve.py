@@ -21,9 +21,10 @@ import sys
 import time
 from typing import Any
 
-import uvicorn
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
+
+from cityhall.core import serving
 
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:
@@ -77,13 +78,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"cityhall: http://{options['host']}:{options['port']}/ ({options['workers']} web processes)"
             )
-            uvicorn.run(
+            serving.run(
                 "config.asgi:application",
                 host=options["host"],
                 port=options["port"],
+                workers=options["workers"],
                 log_level="info",
                 lifespan="off",
-                workers=max(options["workers"], 1),
             )
         finally:
             for child in children:
