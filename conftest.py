@@ -27,6 +27,7 @@ DATA_MIGRATIONS = [
     ("cityhall.procedures.migrations.0002_roles", "grant"),
     ("cityhall.opendata.migrations.0002_seed", "seed"),
     ("cityhall.notifications.migrations.0003_outbox_role_grant", "grant"),
+    ("cityhall.announcements.migrations.0002_seed_and_move_portal_notices", "seed_and_grant"),
 ]
 
 

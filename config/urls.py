@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", include("cityhall.portal.urls")),
     path("", include("cityhall.procedures.urls")),
     path("", include("cityhall.opendata.urls")),
+    path("news/", include("cityhall.announcements.urls")),
     path("accounts/", include("allauth.urls")),
     path("console/", include("cityhall.console.urls")),
     path("django-admin/", admin.site.urls),

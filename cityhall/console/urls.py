@@ -12,5 +12,6 @@ urlpatterns = [
     path("plans/", include("cityhall.plans.console.urls")),
     path("procedures/", include("cityhall.procedures.console.urls")),
     path("opendata/", include("cityhall.opendata.console.urls")),
+    path("announcements/", include("cityhall.announcements.console.urls")),
     path("notifications/", include("cityhall.notifications.console.urls")),
 ]

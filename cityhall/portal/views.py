@@ -8,6 +8,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_safe
 
 from cityhall.accounts import selectors as account_selectors
+from cityhall.announcements import selectors as announcement_selectors
 from cityhall.core.decorators import public_when_anonymous
 from cityhall.procedures import selectors as procedure_selectors
 
@@ -15,7 +16,7 @@ from cityhall.procedures import selectors as procedure_selectors
 @require_safe
 def home(request: HttpRequest) -> HttpResponseBase:
     """What do you want to do? In emergency mode: a small, static, cacheable page instead."""
-    state = procedure_selectors.emergency()
+    state = announcement_selectors.emergency()
     if state.active:
         response = render(request, "portal/emergency.html", {"emergency": state})
         patch_cache_control(response, public=True, max_age=30, s_maxage=60)
@@ -31,7 +32,7 @@ def _home(request: HttpRequest) -> HttpResponseBase:
         {
             "events": procedure_selectors.life_events(),
             "categories": procedure_selectors.categories(),
-            "notices": procedure_selectors.active_notices()[:5],
+            "notices": announcement_selectors.live_notices()[:5],
         },
     )
 

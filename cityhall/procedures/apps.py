@@ -42,7 +42,7 @@ class ProceduresConfig(AppConfig):
                 PROCEDURES_ADMIN,
                 _("ポータル管理"),
                 "console:procedures:gaps",
-                _("オンライン化の状況、同義語、ライフイベント、お知らせ・緊急モード"),
+                _("オンライン化の状況、同義語、ライフイベント"),
                 order=202,
             )
         )

@@ -97,9 +97,11 @@ OBJECT_TYPES = {
     "procedures.lifeevent": ObjectType(_("ライフイベント")),
     "procedures.lifeeventquestion": ObjectType(_("ライフイベントの質問")),
     "procedures.lifeeventrule": ObjectType(_("ライフイベントの条件"), _rules),
-    "procedures.notice": ObjectType(_("お知らせ"), link_all("console:procedures:notices", may_open=is_admin)),
+    # Entries written before the notices and the emergency switch moved to announcements (its
+    # migration 0002): their page is now the announcements list.
+    "procedures.notice": ObjectType(_("お知らせ"), link_all("console:announcements:notices", may_open=is_admin)),
     "procedures.portalstate": ObjectType(
-        _("ポータルの状態（緊急モード）"), link_all("console:procedures:notices", may_open=is_admin)
+        _("ポータルの状態（緊急モード）"), link_all("console:announcements:notices", may_open=is_admin)
     ),
     "procedures.departmentpage": ObjectType(_("課のページ")),
 }

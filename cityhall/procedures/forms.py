@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cityhall.core import forms as core_forms
-from cityhall.procedures.models import Category, Channel, LifeEvent, Notice, ProcedureVersion
+from cityhall.procedures.models import Category, Channel, LifeEvent, ProcedureVersion
 
 
 def _channel_names() -> dict[str, str]:
@@ -141,22 +141,6 @@ class RuleForm(core_forms.Form):
                 raise forms.ValidationError(_("条件は「質問キー=選択肢」の形で書いてください。"))
             result[key.strip()] = [v.strip() for v in values.split("|") if v.strip()]
         return result
-
-
-class NoticeForm(core_forms.Form):
-    level = forms.ChoiceField(label=_("種別"), choices=Notice.Level.choices)
-    title = forms.CharField(label=_("見出し"), max_length=200)
-    body = forms.CharField(label=_("本文"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    expires_at = forms.DateTimeField(
-        label=_("掲載終了（任意）"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
-    )
-
-
-class EmergencyForm(core_forms.Form):
-    on = forms.BooleanField(label=_("緊急モードにする"), required=False)
-    message = forms.CharField(
-        label=_("トップページに表示するメッセージ"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
 
 
 def answers_form(event: LifeEvent, data: Any = None) -> forms.Form:

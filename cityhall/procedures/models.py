@@ -221,40 +221,18 @@ class LifeEventRule(models.Model):
         return True
 
 
-class Notice(models.Model):
-    """News and emergency information shown on the portal."""
-
-    class Level(models.TextChoices):
-        NEWS = "news", _("お知らせ")
-        EMERGENCY = "emergency", _("緊急情報")
-
-    level = models.CharField(_("種別"), max_length=20, choices=Level.choices, default=Level.NEWS)
-    title = models.CharField(_("見出し"), max_length=200)
-    body = models.TextField(_("本文"), blank=True)
-    published_at = models.DateTimeField(_("掲載開始"), default=timezone.now)
-    expires_at = models.DateTimeField(_("掲載終了"), null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-
-    class Meta:
-        ordering: ClassVar[list[str]] = ["-published_at"]
-
-    def __str__(self) -> str:
-        return self.title
-
-
 class PortalState(models.Model):
-    """Single row: whether the portal is in emergency mode."""
+    """Single row: the version of what the procedures search can find. (The emergency switch that
+    lived here moved to announcements.EmergencyState.)"""
 
-    emergency_mode = models.BooleanField(_("緊急モード"), default=False)
     # Replaced (a fresh random token) in the same transaction as any change to what search
     # can find; every web process compares it with the token its in-memory index was built
     # from. A token, not a counter: a restored or rolled-back database never repeats one.
     catalog_token = models.CharField(max_length=32, default="", blank=True)
-    emergency_message = models.TextField(_("緊急時のメッセージ"), blank=True)
     changed_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
-        return "emergency" if self.emergency_mode else "normal"
+        return self.catalog_token or "portal state"
 
 
 class DepartmentPage(models.Model):

@@ -9,8 +9,8 @@ from typing import Any
 
 import jpholiday
 from django.conf import settings
-from django.db.models import F, Prefetch, Q, QuerySet
-from django.utils import timezone, translation
+from django.db.models import F, Prefetch, QuerySet
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cityhall.core import selectors as core_selectors
@@ -23,7 +23,6 @@ from cityhall.procedures.models import (
     DepartmentPage,
     LifeEvent,
     LifeEventRule,
-    Notice,
     PortalState,
     Procedure,
     ProcedureFile,
@@ -267,36 +266,7 @@ def checklist(event: LifeEvent, answers: dict[str, str]) -> list[ChecklistGroup]
     return [ChecklistGroup(items[0].procedure.department, tuple(items)) for items in groups.values()]
 
 
-# --- notices, emergency mode, opening hours ---------------------------------------------
-
-
-def active_notices(*, now: dt.datetime | None = None) -> QuerySet[Notice]:
-    now = now or timezone.now()
-    return Notice.objects.filter(published_at__lte=now).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-
-
-def notice_list(*, limit: int = 50) -> QuerySet[Notice]:
-    """The newest notices, live or not, for the console."""
-    return Notice.objects.order_by("-published_at")[:limit]
-
-
-def notice_find(*, notice_id: int) -> Notice | None:
-    return Notice.objects.filter(pk=notice_id).first()
-
-
-@dataclass(frozen=True)
-class Emergency:
-    active: bool
-    message: str
-    notices: list[Notice]
-
-
-def emergency(*, now: dt.datetime | None = None) -> Emergency:
-    """Emergency mode is on when staff switched it on or an emergency notice is live."""
-    notices = list(active_notices(now=now).filter(level=Notice.Level.EMERGENCY))
-    state = PortalState.objects.filter(pk=1).first()
-    switched = bool(state and state.emergency_mode)
-    return Emergency(switched or bool(notices), state.emergency_message if state and switched else "", notices)
+# --- opening hours ----------------------------------------------------------------------
 
 
 def is_new_year_holiday(day: dt.date) -> bool:

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "cityhall.accounts",
     "cityhall.plans",
     "cityhall.procedures",
+    "cityhall.announcements",
     "cityhall.opendata",
     "cityhall.portal",
     "cityhall.console",

@@ -252,7 +252,38 @@ PORTAL_PAGES = [
     ("portal-departments", "/departments/"),
     ("portal-department", "/departments/citizens/"),
     ("portal-life", "/life/"),
+    ("news", "/news/"),
 ]
+
+
+def test_news_with_demo_data(page: Page, page_errors: BrowserErrors, sign_in: Callable[[User], None]) -> None:
+    """A resident narrows the news to their district and opens a notice; the chief sees it waiting."""
+    call_command("demo", stdout=StringIO())
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size(PHONE)
+    open_page(page, "/news/")
+    page.get_by_label("地区").select_option(label="親園地区")
+    page.get_by_role("button", name="絞り込む").click()
+    page.wait_for_load_state()
+    titles = page.locator("main .notice-list a").all_inner_texts()
+    assert "親子ふれあい教室の参加者を募集します" in titles
+    assert "与一まつり花火大会の交通規制" not in titles
+    page.screenshot(path=SCREENSHOT_DIR / "news-chikazono-390.png", full_page=True)
+    assert_no_horizontal_overflow(page, "news at 390px")
+    assert_accessible(page, page_errors)
+    page.get_by_role("link", name="親子ふれあい教室の参加者を募集します").click()
+    page.wait_for_load_state()
+    assert "親園公民館" in page.locator("main").inner_text()
+    page.screenshot(path=SCREENSHOT_DIR / "news-notice-390.png", full_page=True)
+    assert_accessible(page, page_errors)
+    page.set_viewport_size(DESKTOP)
+    sign_in(User.objects.get(email="admin@demo.ohtawara.example.jp"))
+    open_page(page, "/console/announcements/")
+    page.get_by_role("link", name="冬季の水道管凍結にご注意ください").first.click()
+    page.wait_for_load_state()
+    assert page.get_by_role("button", name="承認する").is_visible()
+    page.screenshot(path=SCREENSHOT_DIR / "console-notice-1280.png", full_page=True)
+    assert_accessible(page, page_errors)
 
 
 def test_portal_with_demo_data(page: Page, page_errors: BrowserErrors) -> None:
@@ -302,7 +333,9 @@ def test_procedure_console_with_demo_data(
         "/console/procedures/gaps/",
         "/console/procedures/synonyms/",
         "/console/procedures/life-events/moving-in/rules/",
-        "/console/procedures/notices/",
+        "/console/announcements/",
+        "/console/announcements/emergency/",
+        "/news/",
         "/console/procedures/new/",
     ]:
         open_page(page, path)

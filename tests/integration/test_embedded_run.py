@@ -60,7 +60,7 @@ def test_serve_answers_http_and_its_worker_delivers_mail(tmp_path, smtp_server, 
 
 
 EMERGENCY = (
-    "from cityhall.accounts.models import User; from cityhall.procedures import services; "
+    "from cityhall.accounts.models import User; from cityhall.announcements import services; "
     "services.emergency_mode_set(actor=User.objects.get(email='admin@demo.ohtawara.example.jp'), "
     "on=True, message='大雨のため避難所を開設しました')"
 )

@@ -36,6 +36,7 @@ FOLDED = {
     ("NewProcedureForm", "slug"),
     ("ContentForm", "online_form_url"),
     ("NewProcedureForm", "online_form_url"),
+    ("NoticeForm", "video_url"),
     ("RuleForm", "conditions"),  # question keys and choice keys
     ("DatasetForm", "slug"),
     ("DataRequestForm", "email"),

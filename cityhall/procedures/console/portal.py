@@ -1,11 +1,10 @@
-"""Portal administration (情報政策課): gap list, synonyms, life-event rules, notices and emergency mode."""
+"""Portal administration (情報政策課): gap list, synonyms, life-event rules."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -14,7 +13,7 @@ from cityhall.core.decorators import module_required
 from cityhall.core.errors import DomainError
 from cityhall.procedures import selectors, services
 from cityhall.procedures.console import GET_POST
-from cityhall.procedures.forms import EmergencyForm, NoticeForm, RuleForm, SynonymForm
+from cityhall.procedures.forms import RuleForm, SynonymForm
 from cityhall.procedures.permissions import PROCEDURES_ADMIN
 
 
@@ -104,60 +103,3 @@ def rule_delete(request: HttpRequest, rule_id: int) -> HttpResponse:
     services.rule_delete(actor=acting_user(request), rule=rule, request=request)
     messages.success(request, _("ルールを削除しました。"))
     return redirect("console:procedures:rules", slug=slug)
-
-
-@require_http_methods(GET_POST)
-@module_required(PROCEDURES_ADMIN)
-def notices(request: HttpRequest) -> HttpResponse:
-    state = selectors.emergency()
-    form = NoticeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.notice_publish(actor=acting_user(request), request=request, **form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("お知らせを掲載しました。"))
-            return redirect("console:procedures:notices")
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request,
-        "procedures/console/notices.html",
-        {
-            "form": form,
-            "notices": selectors.notice_list(limit=50),
-            "now": timezone.now(),
-            "emergency": state,
-            "emergency_form": EmergencyForm(initial={"on": state.active}),
-        },
-        status=status,
-    )
-
-
-@require_POST
-@module_required(PROCEDURES_ADMIN)
-def notice_withdraw(request: HttpRequest, notice_id: int) -> HttpResponse:
-    notice = selectors.notice_find(notice_id=notice_id)
-    if notice is not None:
-        services.notice_withdraw(actor=acting_user(request), notice=notice, request=request)
-        messages.success(request, _("掲載を終了しました。"))
-    return redirect("console:procedures:notices")
-
-
-@require_POST
-@module_required(PROCEDURES_ADMIN)
-def emergency(request: HttpRequest) -> HttpResponse:
-    form = EmergencyForm(request.POST)
-    if form.is_valid():
-        try:
-            services.emergency_mode_set(
-                actor=acting_user(request),
-                on=form.cleaned_data["on"],
-                message=form.cleaned_data["message"],
-                request=request,
-            )
-        except DomainError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("緊急モードを切り替えました。"))
-    return redirect("console:procedures:notices")

@@ -19,7 +19,4 @@ urlpatterns = [
     path("life-events/", portal.rules_index, name="rules_index"),
     path("life-events/<slug:slug>/rules/", portal.rules, name="rules"),
     path("rules/<int:rule_id>/delete/", portal.rule_delete, name="rule_delete"),
-    path("notices/", portal.notices, name="notices"),
-    path("notices/<int:notice_id>/withdraw/", portal.notice_withdraw, name="notice_withdraw"),
-    path("emergency/", portal.emergency, name="emergency"),
 ]

@@ -1,7 +1,7 @@
 """Write use cases of the procedures guide and portal. Every staff write is audited.
 
 Split by use case: `versions` (procedures, drafts, approval and publishing), `files`
-(申請様式 of a draft) and `portal` (synonyms, life-event rules, notices, emergency mode).
+(申請様式 of a draft) and `portal` (synonyms, life-event rules).
 Other apps and the tests use the names re-exported here: `services.version_approve(...)`.
 """
 
@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from cityhall.procedures.services.files import FORM_FILES, file_add, file_remove
 from cityhall.procedures.services.portal import (
-    emergency_mode_set,
-    notice_publish,
-    notice_withdraw,
     rule_delete,
     rule_save,
     synonym_delete,
@@ -34,11 +31,8 @@ __all__ = [
     "FORM_FILES",
     "catalog_changed",
     "draft_save",
-    "emergency_mode_set",
     "file_add",
     "file_remove",
-    "notice_publish",
-    "notice_withdraw",
     "procedure_create",
     "publish_due",
     "rule_delete",

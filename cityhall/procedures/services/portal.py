@@ -1,18 +1,14 @@
-"""Portal administration (情報政策課 only): synonyms, life-event rules, notices and emergency mode."""
+"""Portal administration (情報政策課 only): synonyms and life-event rules."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
 
 from cityhall.core.actors import Actor
-from cityhall.core.audit import audit_record, audited_save, audited_update, snapshot
-from cityhall.core.edge_cache import edge_cache_purge
+from cityhall.core.audit import audit_record, audited_save, snapshot
 from cityhall.core.errors import InvalidInputError, PermissionDeniedError
-from cityhall.procedures.models import LifeEvent, LifeEventRule, Notice, PortalState, Procedure, Synonym
+from cityhall.procedures.models import LifeEvent, LifeEventRule, Procedure, Synonym
 from cityhall.procedures.permissions import is_admin
 from cityhall.procedures.services.versions import catalog_changed
 
@@ -91,66 +87,3 @@ def rule_delete(*, actor: Actor, rule: LifeEventRule, request: HttpRequest | Non
     _require_admin(actor)
     audit_record(actor=actor, action="procedures.rule_delete", target=rule, before=snapshot(rule), request=request)
     rule.delete()
-
-
-@transaction.atomic
-def notice_publish(
-    *,
-    actor: Actor,
-    level: str,
-    title: str,
-    body: str = "",
-    published_at: dt.datetime | None = None,
-    expires_at: dt.datetime | None = None,
-    request: HttpRequest | None = None,
-) -> Notice:
-    """Publish news or emergency information on the portal (an emergency notice turns on emergency mode).
-
-    Drops the cached public pages. Audited. Raises PermissionDeniedError, InvalidInputError.
-    """
-    _require_admin(actor)
-    if level not in Notice.Level.values:
-        raise InvalidInputError("種別の指定が正しくありません。")
-    if not title.strip():
-        raise InvalidInputError("見出しを入力してください。")
-    start = published_at or timezone.now()
-    if expires_at is not None and expires_at <= start:
-        raise InvalidInputError("掲載終了は掲載開始より後にしてください。")
-    notice = Notice(
-        level=level, title=title.strip(), body=body, published_at=start, expires_at=expires_at, created_by=actor
-    )
-    audited_save(actor=actor, action="procedures.notice_publish", target=notice, request=request)
-    edge_cache_purge()
-    return notice
-
-
-@transaction.atomic
-def notice_withdraw(*, actor: Actor, notice: Notice, request: HttpRequest | None = None) -> Notice:
-    """End a notice now; drops the cached public pages. Audited. Raises PermissionDeniedError."""
-    _require_admin(actor)
-    audited_update(
-        actor=actor,
-        action="procedures.notice_withdraw",
-        target=notice,
-        changes={"expires_at": timezone.now()},
-        request=request,
-    )
-    edge_cache_purge()
-    return notice
-
-
-@transaction.atomic
-def emergency_mode_set(*, actor: Actor, on: bool, message: str = "", request: HttpRequest | None = None) -> PortalState:
-    """Switch the portal's lightweight emergency mode on or off; drops the cached public pages. Audited.
-
-    Raises PermissionDeniedError, InvalidInputError (no message when switching on).
-    """
-    _require_admin(actor)
-    state, _created = PortalState.objects.select_for_update().get_or_create(pk=1)
-    before = snapshot(state)
-    if on and not message.strip():
-        raise InvalidInputError("緊急モードでは、トップページに表示するメッセージを入力してください。")
-    state.emergency_mode, state.emergency_message, state.changed_at = on, message.strip(), timezone.now()
-    audited_save(actor=actor, action="procedures.emergency_mode", target=state, before=before, request=request)
-    edge_cache_purge()  # the switch shows at once, not when the cached pages expire
-    return state

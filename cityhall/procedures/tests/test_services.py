@@ -184,22 +184,6 @@ def test_a_form_file_cannot_be_added_while_a_version_awaits_approval(clerk, draf
     assert StoredFile.objects.count() == 0
 
 
-def test_emergency_mode_and_notices(policy_officer, clerk):
-    with pytest.raises(PermissionDeniedError):
-        services.emergency_mode_set(actor=clerk, on=True, message="避難してください")
-    with pytest.raises(InvalidInputError, match="メッセージ"):
-        services.emergency_mode_set(actor=policy_officer, on=True, message="")
-    assert not selectors.emergency().active
-    services.emergency_mode_set(actor=policy_officer, on=True, message="大雨のため避難指示")
-    assert selectors.emergency().active
-    services.emergency_mode_set(actor=policy_officer, on=False)
-    assert not selectors.emergency().active
-    notice = services.notice_publish(actor=policy_officer, level="emergency", title="避難所を開設しました")
-    assert selectors.emergency().active, "a live emergency notice turns emergency mode on"
-    services.notice_withdraw(actor=policy_officer, notice=notice)
-    assert not selectors.emergency().active
-
-
 def test_opening_days():
     assert selectors.closed_reason(dt.date(2026, 12, 29)) == "年末年始"
     assert selectors.closed_reason(dt.date(2027, 1, 3)) == "年末年始"

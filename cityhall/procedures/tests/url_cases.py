@@ -34,15 +34,12 @@ CASES = {
     "console:procedures:rules_index": Case("get", None, POLICY_POST),  # redirects to the first event's rules
     "console:procedures:rules": Case("get", "event", POLICY),
     "console:procedures:rule_delete": Case("post", "rule", POLICY_POST),
-    "console:procedures:notices": Case("get", None, POLICY),
-    "console:procedures:notice_withdraw": Case("post", "notice", POLICY_POST),
-    "console:procedures:emergency": Case("post", None, POLICY_POST),
 }
 
 
 def objects(ctx: UrlContext) -> dict[str, dict[str, Any]]:
     from cityhall.procedures import services
-    from cityhall.procedures.models import LifeEvent, LifeEventQuestion, LifeEventRule, Notice, Synonym
+    from cityhall.procedures.models import LifeEvent, LifeEventQuestion, LifeEventRule, Synonym
     from tests import sample_files
 
     version = services.procedure_create(
@@ -68,7 +65,6 @@ def objects(ctx: UrlContext) -> dict[str, dict[str, Any]]:
     LifeEventQuestion.objects.create(event=event, key="kind", text="どちらから？", choices=[["in", "市外から"]])
     rule = LifeEventRule.objects.create(event=event, procedure=version.procedure, conditions={"kind": ["in"]})
     synonym = Synonym.objects.create(words="住民票;住民票の写し")
-    notice = Notice.objects.create(title="お知らせ", created_by=ctx.admin_user)
     return {
         "category": {"category": "certificates"},
         "procedure_slug": {"slug": "juminhyo-copy"},
@@ -81,5 +77,4 @@ def objects(ctx: UrlContext) -> dict[str, dict[str, Any]]:
         "department_code": {"code": "citizens"},
         "synonym": {"synonym_id": synonym.pk},
         "rule": {"rule_id": rule.pk},
-        "notice": {"notice_id": notice.pk},
     }

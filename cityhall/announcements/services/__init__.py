@@ -1,0 +1,32 @@
+"""Write use cases of お知らせ. Every staff write is audited and drops the cached public pages when
+what the public sees changes.
+
+Split by use case: `notices` (drafts, approval, emergency publishing, withdrawal), `emergency`
+(the portal's emergency switch) and `rules` (媒体の選択基準). Other apps and the tests use the
+names re-exported here.
+"""
+
+from __future__ import annotations
+
+from cityhall.announcements.services.emergency import emergency_mode_set
+from cityhall.announcements.services.notices import (
+    notice_approve,
+    notice_publish_emergency,
+    notice_return,
+    notice_save,
+    notice_submit,
+    notice_withdraw,
+)
+from cityhall.announcements.services.rules import channel_rule_delete, channel_rule_save
+
+__all__ = [
+    "channel_rule_delete",
+    "channel_rule_save",
+    "emergency_mode_set",
+    "notice_approve",
+    "notice_publish_emergency",
+    "notice_return",
+    "notice_save",
+    "notice_submit",
+    "notice_withdraw",
+]

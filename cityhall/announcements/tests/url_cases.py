@@ -1,0 +1,59 @@
+"""The URLs of お知らせ: public news pages for everyone; the console by module (collected by the
+URL permission matrix). The clerk works in 市民課, where the notices below belong."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cityhall.core.tests.url_matrix import (
+    LOGIN,
+    POLICY,
+    POLICY_POST,
+    PUBLIC,
+    STAFF,
+    STAFF_POST,
+    Case,
+    UrlContext,
+)
+
+EMPTY_FORM_POST = (LOGIN, 403, 403, 400, 400)  # past the check; the empty form is refused
+
+CASES = {
+    "announcements:index": Case("get", None, PUBLIC),
+    "announcements:detail": Case("get", "live", PUBLIC),
+    "announcements:feed": Case("get", None, PUBLIC),
+    "console:announcements:notices": Case("get", None, STAFF),
+    "console:announcements:notice_new": Case("get", None, STAFF),
+    "console:announcements:notice": Case("get", "draft", STAFF),
+    "console:announcements:notice_edit": Case("get", "draft", STAFF),
+    "console:announcements:notice_submit": Case("post", "draft", STAFF_POST),
+    "console:announcements:notice_approve": Case("post", "pending", POLICY_POST),
+    "console:announcements:notice_return": Case("post", "pending", POLICY_POST),
+    "console:announcements:notice_withdraw": Case("post", "live", POLICY_POST),
+    "console:announcements:emergency": Case("get", None, POLICY),
+    "console:announcements:emergency_switch": Case("post", None, POLICY_POST),
+    "console:announcements:emergency_publish": Case("post", None, EMPTY_FORM_POST),
+    "console:announcements:rules": Case("get", None, POLICY),
+    "console:announcements:rule_delete": Case("post", "rule", POLICY_POST),
+}
+
+
+def objects(ctx: UrlContext) -> dict[str, dict[str, Any]]:
+    from django.utils import timezone
+
+    from cityhall.announcements.models import Category, ChannelRule, Notice
+
+    category = Category.objects.get(key="gyousei")
+    common = {"category": category, "department": ctx.departments["citizens"], "created_by": ctx.clerk}
+    draft = Notice.objects.create(title="下書き", channels=["web"], **common)
+    pending = Notice.objects.create(title="承認待ち", channels=["web"], status=Notice.Status.PENDING, **common)
+    live = Notice.objects.create(
+        title="掲載中", channels=["web"], status=Notice.Status.APPROVED, publish_at=timezone.now(), **common
+    )
+    rule = ChannelRule.objects.create(order=999, channels=["web"], note="テスト")
+    return {
+        "draft": {"notice_id": draft.pk},
+        "pending": {"notice_id": pending.pk},
+        "live": {"notice_id": live.pk},
+        "rule": {"rule_id": rule.pk},
+    }
