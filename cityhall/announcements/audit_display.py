@@ -19,6 +19,8 @@ ACTIONS = {
     "announcements.rule_add": _("媒体の選択基準を追加"),
     "announcements.rule_change": _("媒体の選択基準を変更"),
     "announcements.rule_delete": _("媒体の選択基準を削除"),
+    "announcements.paper_subscriber_add": _("紙・電話の配信先を登録"),
+    "announcements.paper_subscriber_end": _("紙・電話の配信先から外す"),
 }
 
 OBJECT_TYPES = {
@@ -27,6 +29,9 @@ OBJECT_TYPES = {
     ),
     "announcements.emergencystate": ObjectType(
         _("緊急モード"), link_all("console:announcements:emergency", may_open=can_use_console)
+    ),
+    "announcements.subscriber": ObjectType(
+        _("購読者"), link_all("console:announcements:subscribers", may_open=is_admin)
     ),
     "announcements.channelrule": ObjectType(
         _("媒体の選択基準"), link_all("console:announcements:rules", may_open=is_admin)

@@ -74,3 +74,32 @@ class ChannelRuleForm(core_forms.Form):
     )
     channels = forms.MultipleChoiceField(label=_("媒体"), choices=Channel.choices, widget=forms.CheckboxSelectMultiple)
     note = forms.CharField(label=_("説明"), required=False, max_length=200)
+
+
+class SubscribeForm(core_forms.Form):
+    email = forms.EmailField(label=_("メールアドレス"))
+    categories = forms.ModelMultipleChoiceField(
+        label=_("受け取る分類（選ばなければすべて）"),
+        queryset=Category.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    areas = forms.ModelMultipleChoiceField(
+        label=_("地区（選ばなければ市内全域）"),
+        queryset=Area.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class SubscriptionForm(core_forms.Form):
+    categories = SubscribeForm.base_fields["categories"]
+    areas = SubscribeForm.base_fields["areas"]
+
+
+class PaperSubscriberForm(core_forms.Form):
+    name = core_forms.NameField(label=_("氏名"), max_length=100)
+    phone = core_forms.PhoneField(label=_("電話番号"), required=False)
+    note = forms.CharField(label=_("備考（届け方など）"), required=False, max_length=200)
+    categories = SubscribeForm.base_fields["categories"]
+    areas = SubscribeForm.base_fields["areas"]

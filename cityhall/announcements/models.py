@@ -156,3 +156,50 @@ class EmergencyState(models.Model):
 
     def __str__(self) -> str:
         return "emergency" if self.on else "normal"
+
+
+class Subscriber(models.Model):
+    """A person who receives notices: by e-mail (confirmed by a link first), in LINE (by following the
+    official account; only LINE's own user ID is kept), or on a printed/phone list that staff keep for
+    residents without a smartphone. Topics and districts left empty mean all of them."""
+
+    class Kind(models.TextChoices):
+        EMAIL = "email", _("メール")
+        LINE = "line", _("LINE")
+        PAPER = "paper", _("紙・電話（職員が登録）")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("確認待ち")
+        ACTIVE = "active", _("配信中")
+        ENDED = "ended", _("配信停止")
+
+    kind = models.CharField(_("受け取り方"), max_length=10, choices=Kind.choices)
+    # The e-mail address or LINE user ID; for the paper list, empty (the contact is in name/phone/note).
+    address = models.CharField(_("宛先"), max_length=254, blank=True)
+    name = models.CharField(_("氏名"), max_length=100, blank=True)
+    phone = models.CharField(_("電話番号"), max_length=20, blank=True)
+    note = models.CharField(_("備考（届け方など）"), max_length=200, blank=True)
+    categories = models.ManyToManyField(Category, blank=True, related_name="+", verbose_name=_("分類"))
+    areas = models.ManyToManyField(Area, blank=True, related_name="+", verbose_name=_("地区"))
+    status = models.CharField(_("状態"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("購読者")
+        verbose_name_plural = _("購読者")
+        ordering: ClassVar[list[str]] = ["-created_at", "-id"]
+        constraints: ClassVar[list[models.BaseConstraint]] = [
+            models.UniqueConstraint(
+                fields=["kind", "address"],
+                condition=~models.Q(address=""),
+                name="announcements_one_subscriber_per_address",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.pk}"

@@ -6,11 +6,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from cityhall.announcements import permissions
-from cityhall.announcements.models import Area, Category, Channel, ChannelRule, EmergencyState, Notice, Urgency
+from cityhall.announcements.models import (
+    Area,
+    Category,
+    Channel,
+    ChannelRule,
+    EmergencyState,
+    Notice,
+    Subscriber,
+    Urgency,
+)
 
 # --- public ---------------------------------------------------------------------------------
 
@@ -102,3 +111,38 @@ def awaiting_approval(user: Any) -> QuerySet[Notice]:
     """Notices `user` may approve now (not their own)."""
     found = notices_for_staff(user, status=Notice.Status.PENDING).exclude(created_by=user)
     return found if permissions.is_admin(user) or permissions.can_approve(user, user.department_id) else found.none()
+
+
+# --- subscribers ----------------------------------------------------------------------------
+
+
+def subscribers_for(notice: Notice) -> QuerySet[Subscriber]:
+    """Active subscribers a notice is for: its category among theirs (or they chose none; an
+    emergency goes to everyone) and a district in common (or either side names none)."""
+    found = Subscriber.objects.filter(status=Subscriber.Status.ACTIVE)
+    if notice.urgency != Urgency.EMERGENCY:
+        found = found.filter(Q(categories=notice.category) | Q(categories__isnull=True))
+    area_ids = [a.pk for a in notice.areas.all()]
+    if area_ids:
+        found = found.filter(Q(areas__in=area_ids) | Q(areas__isnull=True))
+    return Subscriber.objects.filter(pk__in=found.values("pk")).order_by("id")
+
+
+def subscriber_counts() -> dict[str, dict[str, int]]:
+    """Subscribers per kind and status: {"email": {"active": 12, ...}, ...}."""
+    counts: dict[str, dict[str, int]] = {k: dict.fromkeys(Subscriber.Status.values, 0) for k in Subscriber.Kind.values}
+    for row in Subscriber.objects.values("kind", "status").annotate(n=Count("id")):
+        counts[row["kind"]][row["status"]] = row["n"]
+    return counts
+
+
+def paper_subscribers() -> QuerySet[Subscriber]:
+    return (
+        Subscriber.objects.filter(kind=Subscriber.Kind.PAPER, status=Subscriber.Status.ACTIVE)
+        .prefetch_related("categories", "areas")
+        .order_by("name", "id")
+    )
+
+
+def paper_subscriber_find(*, subscriber_id: int) -> Subscriber | None:
+    return Subscriber.objects.filter(kind=Subscriber.Kind.PAPER, pk=subscriber_id).first()

@@ -1,4 +1,5 @@
-"""Public pages of お知らせ: the news list (by category and area), a notice, and the Atom feed."""
+"""Public pages of お知らせ: the news list (by category and area), a notice, the Atom feed, and
+subscribing by e-mail (confirm, change, stop) without an account."""
 
 from __future__ import annotations
 
@@ -8,11 +9,15 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_safe
 
-from cityhall.announcements import selectors
+from cityhall.announcements import selectors, services
+from cityhall.announcements.forms import SubscribeForm, SubscriptionForm
+from cityhall.announcements.models import Subscriber
 from cityhall.core import selectors as core_selectors
 from cityhall.core.decorators import public_when_anonymous
+from cityhall.core.errors import DomainError
 
 PAGE_SIZE = 20
 FEED_SIZE = 50
@@ -77,3 +82,79 @@ def feed(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     atom.write(response, "utf-8")
     return response
+
+
+# --- subscriptions (no account needed) ------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def subscribe(request: HttpRequest) -> HttpResponse:
+    form = SubscribeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.subscription_request(**form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            return render(request, "announcements/subscribe_sent.html", {"email": form.cleaned_data["email"]})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "announcements/subscribe.html", {"form": form}, status=status)
+
+
+def _link_page(request: HttpRequest, token: str, purpose: str) -> Subscriber | HttpResponse:
+    try:
+        return services.subscriber_for_link(token=token, purpose=purpose)
+    except DomainError as error:
+        return render(request, "announcements/link_error.html", {"message": error.message}, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button (mail scanners open links; only a person's click confirms)."""
+    found = _link_page(request, token, "confirm")
+    if isinstance(found, HttpResponse):
+        return found
+    if request.method == "POST":
+        try:
+            subscriber = services.subscription_confirm(token=token)
+        except DomainError as error:
+            return render(request, "announcements/link_error.html", {"message": error.message}, status=400)
+        manage_url = reverse("announcements:manage", args=[services.token_for(subscriber, "manage")])
+        return render(request, "announcements/confirmed.html", {"manage_url": manage_url})
+    return render(request, "announcements/confirm.html", {"subscriber": found})
+
+
+@require_http_methods(["GET", "POST"])
+def manage(request: HttpRequest, token: str) -> HttpResponse:
+    found = _link_page(request, token, "manage")
+    if isinstance(found, HttpResponse):
+        return found
+    initial = {"categories": list(found.categories.all()), "areas": list(found.areas.all())}
+    form = SubscriptionForm(request.POST or None, initial=initial)
+    saved = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.subscription_update(token=token, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            saved = True
+    status = 400 if request.method == "POST" and not saved else 200
+    return render(
+        request,
+        "announcements/manage.html",
+        {"form": form, "subscriber": found, "saved": saved, "token": token},
+        status=status,
+    )
+
+
+@csrf_exempt  # the token is the credential; mail clients POST here for one-click unsubscribe (RFC 8058)
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    found = _link_page(request, token, "manage")
+    if isinstance(found, HttpResponse):
+        return found
+    if request.method == "POST":
+        services.subscription_end(token=token)
+        return render(request, "announcements/unsubscribed.html")
+    return render(request, "announcements/unsubscribe.html", {"subscriber": found})

@@ -253,6 +253,7 @@ PORTAL_PAGES = [
     ("portal-department", "/departments/citizens/"),
     ("portal-life", "/life/"),
     ("news", "/news/"),
+    ("news-subscribe", "/news/subscribe/"),
 ]
 
 
@@ -335,6 +336,8 @@ def test_procedure_console_with_demo_data(
         "/console/procedures/life-events/moving-in/rules/",
         "/console/announcements/",
         "/console/announcements/emergency/",
+        "/console/announcements/subscribers/",
+        "/console/announcements/rules/",
         "/news/",
         "/console/procedures/new/",
     ]:

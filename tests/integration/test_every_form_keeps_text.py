@@ -37,6 +37,7 @@ FOLDED = {
     ("ContentForm", "online_form_url"),
     ("NewProcedureForm", "online_form_url"),
     ("NoticeForm", "video_url"),
+    ("SubscribeForm", "email"),
     ("RuleForm", "conditions"),  # question keys and choice keys
     ("DatasetForm", "slug"),
     ("DataRequestForm", "email"),

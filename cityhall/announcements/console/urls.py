@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cityhall.announcements.console import emergency, notices, rules
+from cityhall.announcements.console import emergency, notices, rules, subscribers
 
 app_name = "announcements"
 urlpatterns = [
@@ -17,4 +17,6 @@ urlpatterns = [
     path("emergency/publish/", emergency.emergency_publish, name="emergency_publish"),
     path("rules/", rules.rules, name="rules"),
     path("rules/<int:rule_id>/delete/", rules.rule_delete, name="rule_delete"),
+    path("subscribers/", subscribers.subscribers, name="subscribers"),
+    path("subscribers/<int:subscriber_id>/end/", subscribers.paper_subscriber_end, name="paper_subscriber_end"),
 ]

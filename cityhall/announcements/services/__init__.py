@@ -2,7 +2,8 @@
 what the public sees changes.
 
 Split by use case: `notices` (drafts, approval, emergency publishing, withdrawal), `emergency`
-(the portal's emergency switch) and `rules` (媒体の選択基準). Other apps and the tests use the
+(the portal's emergency switch), `rules` (媒体の選択基準) and `subscriptions` (who receives
+notices, by e-mail with double opt-in, in LINE, or on staff's printed/phone list). Other apps and the tests use the
 names re-exported here.
 """
 
@@ -18,6 +19,16 @@ from cityhall.announcements.services.notices import (
     notice_withdraw,
 )
 from cityhall.announcements.services.rules import channel_rule_delete, channel_rule_save
+from cityhall.announcements.services.subscriptions import (
+    paper_subscriber_add,
+    paper_subscriber_end,
+    subscriber_for_link,
+    subscription_confirm,
+    subscription_end,
+    subscription_request,
+    subscription_update,
+    token_for,
+)
 
 __all__ = [
     "channel_rule_delete",
@@ -29,4 +40,12 @@ __all__ = [
     "notice_save",
     "notice_submit",
     "notice_withdraw",
+    "paper_subscriber_add",
+    "paper_subscriber_end",
+    "subscriber_for_link",
+    "subscription_confirm",
+    "subscription_end",
+    "subscription_request",
+    "subscription_update",
+    "token_for",
 ]

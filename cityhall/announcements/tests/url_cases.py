@@ -35,13 +35,20 @@ CASES = {
     "console:announcements:emergency_publish": Case("post", None, EMPTY_FORM_POST),
     "console:announcements:rules": Case("get", None, POLICY),
     "console:announcements:rule_delete": Case("post", "rule", POLICY_POST),
+    "console:announcements:subscribers": Case("get", None, POLICY),
+    "console:announcements:paper_subscriber_end": Case("post", "paper", POLICY_POST),
+    "announcements:subscribe": Case("get", None, PUBLIC),
+    "announcements:confirm": Case("get", "confirm", PUBLIC),
+    "announcements:manage": Case("get", "manage", PUBLIC),
+    "announcements:unsubscribe": Case("get", "manage", PUBLIC),
 }
 
 
 def objects(ctx: UrlContext) -> dict[str, dict[str, Any]]:
     from django.utils import timezone
 
-    from cityhall.announcements.models import Category, ChannelRule, Notice
+    from cityhall.announcements.models import Category, ChannelRule, Notice, Subscriber
+    from cityhall.announcements.services import token_for
 
     category = Category.objects.get(key="gyousei")
     common = {"category": category, "department": ctx.departments["citizens"], "created_by": ctx.clerk}
@@ -51,7 +58,13 @@ def objects(ctx: UrlContext) -> dict[str, dict[str, Any]]:
         title="掲載中", channels=["web"], status=Notice.Status.APPROVED, publish_at=timezone.now(), **common
     )
     rule = ChannelRule.objects.create(order=999, channels=["web"], note="テスト")
+    paper = Subscriber.objects.create(kind=Subscriber.Kind.PAPER, name="紙 太郎", status=Subscriber.Status.ACTIVE)
+    unconfirmed = Subscriber.objects.create(kind=Subscriber.Kind.EMAIL, address="a@example.jp")
+    active = Subscriber.objects.create(kind=Subscriber.Kind.EMAIL, address="b@example.jp", status="active")
     return {
+        "paper": {"subscriber_id": paper.pk},
+        "confirm": {"token": token_for(unconfirmed, "confirm")},
+        "manage": {"token": token_for(active, "manage")},
         "draft": {"notice_id": draft.pk},
         "pending": {"notice_id": pending.pk},
         "live": {"notice_id": live.pk},
