@@ -8,19 +8,26 @@ class AnnouncementsConfig(AppConfig):
     verbose_name = _("お知らせ")
 
     def ready(self) -> None:
-        from cityhall.announcements import audit_display, demo
+        import datetime as dt
+
+        from cityhall.announcements import audit_display, demo, tasks
         from cityhall.announcements.permissions import (
             ANNOUNCEMENTS,
             ANNOUNCEMENTS_ADMIN,
             ANNOUNCEMENTS_APPROVE,
             ANNOUNCEMENTS_EMERGENCY,
         )
+        from cityhall.announcements.services import notices_deliver_due
         from cityhall.core.audit_display import register_actions, register_object_types
+        from cityhall.core.background import register_task
         from cityhall.core.demo import register_loader
         from cityhall.core.modules import ConsoleModule
         from cityhall.core.modules import register as register_module
+        from cityhall.core.periodic import register
 
         register_loader("announcements", demo.load, order=40)
+        register_task("announcements.deliver_notice", tasks.deliver_notice)
+        register("announcements.deliver_due", notices_deliver_due, every=dt.timedelta(minutes=1))
         register_actions(audit_display.ACTIONS)
         register_object_types(audit_display.OBJECT_TYPES)
         register_module(

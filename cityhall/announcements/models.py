@@ -121,6 +121,8 @@ class Notice(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     return_note = models.TextField(_("差し戻しの理由"), blank=True)
     skipped_approval = models.BooleanField(_("緊急のため承認を省略"), default=False)
+    # When the notice was handed to the notification pipeline for its subscribers (once live).
+    delivered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("お知らせ")

@@ -17,12 +17,14 @@ class NotificationsConfig(AppConfig):
         from cityhall.core.periodic import register
         from cityhall.notifications import audit_display, tasks
         from cityhall.notifications.permissions import OUTBOX
-        from cityhall.notifications.services import outbound_email_retry_stuck
+        from cityhall.notifications.services import delivery_retry_stuck, outbound_email_retry_stuck
 
         register_task("notifications.deliver_email", tasks.deliver_email)
+        register_task("notifications.deliver_batch", tasks.deliver_batch)
         register_actions(audit_display.ACTIONS)
         register_object_types(audit_display.OBJECT_TYPES)
         register("notifications.retry_stuck_email", outbound_email_retry_stuck, every=dt.timedelta(minutes=5))
+        register("notifications.retry_stuck_deliveries", delivery_retry_stuck, every=dt.timedelta(minutes=1))
         register_module(
             ConsoleModule(
                 OUTBOX,

@@ -2,13 +2,15 @@
 what the public sees changes.
 
 Split by use case: `notices` (drafts, approval, emergency publishing, withdrawal), `emergency`
-(the portal's emergency switch), `rules` (媒体の選択基準) and `subscriptions` (who receives
+(the portal's emergency switch), `rules` (媒体の選択基準), `delivery` (a live notice handed to the
+notification pipeline once) and `subscriptions` (who receives
 notices, by e-mail with double opt-in, in LINE, or on staff's printed/phone list). Other apps and the tests use the
 names re-exported here.
 """
 
 from __future__ import annotations
 
+from cityhall.announcements.services.delivery import notice_deliver, notices_deliver_due
 from cityhall.announcements.services.emergency import emergency_mode_set
 from cityhall.announcements.services.notices import (
     notice_approve,
@@ -35,11 +37,13 @@ __all__ = [
     "channel_rule_save",
     "emergency_mode_set",
     "notice_approve",
+    "notice_deliver",
     "notice_publish_emergency",
     "notice_return",
     "notice_save",
     "notice_submit",
     "notice_withdraw",
+    "notices_deliver_due",
     "paper_subscriber_add",
     "paper_subscriber_end",
     "subscriber_for_link",

@@ -14,8 +14,11 @@ from cityhall.announcements import permissions, selectors
 from cityhall.announcements.models import Area, Category, Channel, Notice, Urgency
 from cityhall.core.actors import Actor
 from cityhall.core.audit import audited_save, snapshot
+from cityhall.core.background import enqueue_on_commit
 from cityhall.core.edge_cache import edge_cache_purge
 from cityhall.core.errors import InvalidInputError, PermissionDeniedError
+
+DELIVER = "announcements.deliver_notice"  # the background task (announcements/tasks.py)
 
 
 def _check_content(
@@ -154,6 +157,8 @@ def notice_approve(*, actor: Actor, notice: Notice, request: HttpRequest | None 
     changes = {"status": Notice.Status.APPROVED, "decided_by": actor, "decided_at": timezone.now()}
     _transition(actor=actor, notice=notice, action="announcements.approve", changes=changes, request=request)
     edge_cache_purge()
+    if notice.is_live():  # a scheduled one is sent when its time comes (notices_deliver_due)
+        enqueue_on_commit(DELIVER, notice.pk)
     return notice
 
 
@@ -246,4 +251,5 @@ def notice_publish_emergency(
     )
     notice.areas.set(list(areas))
     edge_cache_purge()
+    enqueue_on_commit(DELIVER, notice.pk)
     return notice

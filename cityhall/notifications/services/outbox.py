@@ -29,6 +29,11 @@ CLAIM_TIMEOUT = dt.timedelta(minutes=10)
 _BACKOFF_MINUTES = (1, 5, 15, 60, 240)
 
 
+def backoff(attempts: int) -> dt.timedelta:
+    """How long to wait after the `attempts`-th failed attempt: 1, 5, 15, 60, then 240 minutes."""
+    return dt.timedelta(minutes=_BACKOFF_MINUTES[min(max(attempts, 1), len(_BACKOFF_MINUTES)) - 1])
+
+
 def outbound_email_queue(
     *,
     from_email: str,
@@ -112,8 +117,7 @@ def outbound_email_deliver(*, email_id: int) -> OutboundEmail.Status:
             email.status = OutboundEmail.Status.PERMANENT_FAILURE
         else:
             email.status = OutboundEmail.Status.TEMPORARY_FAILURE
-            delay = _BACKOFF_MINUTES[min(email.attempts, len(_BACKOFF_MINUTES)) - 1]
-            email.next_attempt_at = timezone.now() + dt.timedelta(minutes=delay)
+            email.next_attempt_at = timezone.now() + backoff(email.attempts)
             enqueue_after(DELIVER, email.next_attempt_at, email_id)  # else the periodic job retries
     else:
         email.status, email.sent_at, email.last_error = OutboundEmail.Status.SENT, timezone.now(), ""
