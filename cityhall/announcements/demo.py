@@ -16,7 +16,7 @@ from django.utils import timezone
 from pydantic import BaseModel, ConfigDict
 
 from cityhall.announcements import selectors
-from cityhall.announcements.models import Area, Category, Notice
+from cityhall.announcements.models import Area, Category, Notice, Subscriber
 from cityhall.core import selectors as core_selectors
 from cityhall.core.actors import Actor
 from cityhall.core.data_files import read_data
@@ -43,9 +43,16 @@ class NoticeSeed(_Strict):
     days_ago: int = 0
 
 
+class SubscriberSeed(_Strict):
+    email: str
+    categories: list[str] = []
+    areas: list[str] = []
+
+
 class DemoSeed(_Strict):
     areas: list[AreaSeed]
     notices: list[NoticeSeed]
+    subscribers: list[SubscriberSeed]
 
 
 def demo_seed() -> DemoSeed:
@@ -96,8 +103,20 @@ def load() -> list[str]:
             submitted_at=start,
             decided_by=approver if approved else None,
             decided_at=start if approved else None,
+            delivered_at=start if approved else None,  # sent when they were published, before the demo
         )
         notice.areas.set([areas[code] for code in seed.areas])
         added += 1
+    for person in data.subscribers:
+        subscriber, created = Subscriber.objects.get_or_create(
+            kind=Subscriber.Kind.EMAIL,
+            address=person.email,
+            defaults={"status": Subscriber.Status.ACTIVE, "confirmed_at": now},
+        )
+        if created:
+            subscriber.categories.set([categories[key] for key in person.categories])
+            subscriber.areas.set([areas[code] for code in person.areas])
     edge_cache_purge()
-    return [f"お知らせ：{len(areas)}の地区、{added}件のお知らせを読み込みました。"]
+    return [
+        f"お知らせ：{len(areas)}の地区、{added}件のお知らせ、{len(data.subscribers)}人のメール購読者を読み込みました。"
+    ]
