@@ -3,6 +3,7 @@ subscribing by e-mail (confirm, change, stop) without an account."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,6 +12,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
+from linebot.v3.exceptions import InvalidSignatureError
+from linebot.v3.webhook import WebhookParser
+from linebot.v3.webhooks import FollowEvent, UnfollowEvent
 
 from cityhall.announcements import selectors, services
 from cityhall.announcements.forms import SubscribeForm, SubscriptionForm
@@ -158,3 +162,30 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         services.subscription_end(token=token)
         return render(request, "announcements/unsubscribed.html")
     return render(request, "announcements/unsubscribe.html", {"subscriber": found})
+
+
+# --- the LINE official account's webhook ----------------------------------------------------
+
+
+@csrf_exempt  # LINE signs the body (x-line-signature) with the channel secret instead
+@require_http_methods(["POST"])
+def line_webhook(request: HttpRequest) -> HttpResponse:
+    """Follow and unfollow events of the city's LINE account. A body whose signature does not match
+    the channel secret changes nothing and is answered 400."""
+    secret = settings.CITYHALL_LINE_CHANNEL_SECRET
+    signature = request.headers.get("x-line-signature", "")
+    if not secret or not signature:
+        return HttpResponse(_("署名がありません。"), status=400, content_type="text/plain; charset=utf-8")
+    try:
+        events = WebhookParser(secret).parse(request.body.decode("utf-8"), signature)
+    except (InvalidSignatureError, UnicodeDecodeError, ValueError):
+        return HttpResponse(_("署名が正しくありません。"), status=400, content_type="text/plain; charset=utf-8")
+    for event in events:
+        user_id = getattr(event.source, "user_id", None)
+        if not user_id:
+            continue
+        if isinstance(event, FollowEvent):
+            services.line_follow(user_id=user_id)
+        elif isinstance(event, UnfollowEvent):
+            services.line_unfollow(user_id=user_id)
+    return HttpResponse("OK", content_type="text/plain")

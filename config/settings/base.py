@@ -270,6 +270,12 @@ CONTENT_SECURITY_POLICY = {
 # which hands it to the real transport below.
 EMAIL_BACKEND = "cityhall.notifications.backends.OutboxEmailBackend"
 CITYHALL_EMAIL_TRANSPORT = env_str("EMAIL_TRANSPORT", "django.core.mail.backends.smtp.EmailBackend")
+
+# The city's LINE official account (Messaging API channel). Without a token LINE deliveries fail
+# with a message saying so; LINE_API_BASE points tests at a local server speaking LINE's API.
+CITYHALL_LINE_CHANNEL_ACCESS_TOKEN = env_str("LINE_CHANNEL_ACCESS_TOKEN", "")
+CITYHALL_LINE_CHANNEL_SECRET = env_str("LINE_CHANNEL_SECRET", "")
+CITYHALL_LINE_API_BASE = env_str("LINE_API_BASE", "https://api.line.me").rstrip("/")
 EMAIL_HOST = env_str("EMAIL_HOST", "127.0.0.1")
 EMAIL_PORT = env_int("EMAIL_PORT", 1025)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")

@@ -22,6 +22,8 @@ from cityhall.announcements.services.notices import (
 )
 from cityhall.announcements.services.rules import channel_rule_delete, channel_rule_save
 from cityhall.announcements.services.subscriptions import (
+    line_follow,
+    line_unfollow,
     paper_subscriber_add,
     paper_subscriber_end,
     subscriber_for_link,
@@ -36,6 +38,8 @@ __all__ = [
     "channel_rule_delete",
     "channel_rule_save",
     "emergency_mode_set",
+    "line_follow",
+    "line_unfollow",
     "notice_approve",
     "notice_deliver",
     "notice_publish_emergency",

@@ -1,6 +1,6 @@
 """Handing a live notice to the notification pipeline for its subscribers (once).
 
-Channels the pipeline can deliver today: e-mail. LINE, X, Facebook and webhooks are chosen and
+Channels the pipeline can deliver today: e-mail and LINE. X, Facebook and webhooks are chosen and
 recorded on the notice and join here as their senders are registered in notifications.
 """
 
@@ -26,11 +26,14 @@ def _absolute(path: str) -> str:
 
 
 def _recipients(notice: Notice) -> list[notifications.Recipient]:
-    if "email" not in notice.channels:
-        return []
-    found = selectors.subscribers_for(notice).filter(kind=Subscriber.Kind.EMAIL)
+    audience = selectors.subscribers_for(notice)
     recipients = []
-    for subscriber in found:
+    if "line" in notice.channels:
+        for user_id in audience.filter(kind=Subscriber.Kind.LINE).values_list("address", flat=True):
+            recipients.append(notifications.Recipient("line", user_id))
+    if "email" not in notice.channels:
+        return recipients
+    for subscriber in audience.filter(kind=Subscriber.Kind.EMAIL):
         token = token_for(subscriber, "manage")
         recipients.append(
             notifications.Recipient(

@@ -193,3 +193,30 @@ def paper_subscriber_end(*, actor: Actor, subscriber: Subscriber, request: HttpR
         request=request,
     )
     return subscriber
+
+
+@transaction.atomic
+def line_follow(*, user_id: str) -> Subscriber:
+    """A resident followed (or unblocked) the city's LINE account: they receive notices of every
+    category and district until they choose otherwise. Only LINE's user ID is kept."""
+    subscriber, created = Subscriber.objects.select_for_update().get_or_create(
+        kind=Subscriber.Kind.LINE,
+        address=user_id,
+        defaults={"status": Subscriber.Status.ACTIVE, "confirmed_at": timezone.now()},
+    )
+    if not created and subscriber.status != Subscriber.Status.ACTIVE:
+        subscriber.status, subscriber.confirmed_at, subscriber.ended_at = (
+            Subscriber.Status.ACTIVE,
+            timezone.now(),
+            None,
+        )
+        subscriber.save(update_fields=["status", "confirmed_at", "ended_at"])
+    return subscriber
+
+
+@transaction.atomic
+def line_unfollow(*, user_id: str) -> None:
+    """A resident blocked or unfollowed the account: nothing more is sent to them."""
+    Subscriber.objects.filter(kind=Subscriber.Kind.LINE, address=user_id).exclude(
+        status=Subscriber.Status.ENDED
+    ).update(status=Subscriber.Status.ENDED, ended_at=timezone.now())

@@ -41,6 +41,7 @@ CASES = {
     "announcements:confirm": Case("get", "confirm", PUBLIC),
     "announcements:manage": Case("get", "manage", PUBLIC),
     "announcements:unsubscribe": Case("get", "manage", PUBLIC),
+    "announcements:line_webhook": Case("post", None, (400, 400, 400, 400, 400)),  # unsigned: refused
 }
 
 

@@ -2,12 +2,14 @@
 
 Split by use case: `outbox` (the e-mail outbox behind Django's mail API: queue on commit, deliver
 idempotently, retry with backoff, the demo mail catcher) and `pipeline` (messages to many
-recipients over their channels, a delivery record each, batched, never twice; ADR 0007).
+recipients over their channels, a delivery record each, batched, never twice; ADR 0007) with
+its channels: e-mail (in `pipeline`) and `line` (multicast with retry keys).
 Other apps and the tests use the names re-exported here.
 """
 
 from __future__ import annotations
 
+from cityhall.notifications.services.line import line_text, retry_key, send_line_batch
 from cityhall.notifications.services.outbox import (
     CLAIM_TIMEOUT,
     DELIVER,
@@ -33,9 +35,12 @@ __all__ = [
     "caught_email_store",
     "delivery_batch_send",
     "delivery_retry_stuck",
+    "line_text",
     "message_send",
     "outbound_email_deliver",
     "outbound_email_queue",
     "outbound_email_retry",
     "outbound_email_retry_stuck",
+    "retry_key",
+    "send_line_batch",
 ]
