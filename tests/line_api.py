@@ -14,8 +14,13 @@ import uuid
 from collections import Counter
 from typing import Any
 
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
+
+
+class _Quiet(WSGIRequestHandler):
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
 
 
 class LineApi:
@@ -24,7 +29,7 @@ class LineApi:
         self.accepted: dict[str, dict[str, Any]] = {}  # retry key → request body
         self.calls: list[tuple[str, int]] = []  # (path, status answered)
         self.fail_next: list[int] = []
-        self._server = make_server("127.0.0.1", 0, self._app, threaded=True)
+        self._server = make_server("127.0.0.1", 0, self._app, threaded=True, request_handler=_Quiet)
         self.url = f"http://127.0.0.1:{self._server.server_port}"
 
     def __enter__(self) -> LineApi:

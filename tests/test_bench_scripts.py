@@ -16,6 +16,7 @@ SMALL_RUNS = {
     "search.py": ["--docs", "60", "--queries", "40"],
     "xlsx.py": ["--rows", "200", "--peer-rows", "200"],
     "ckan_search.py": ["--datasets", "40", "--calls", "5"],
+    "fanout.py": ["--recipients", "300", "--naive", "20"],
 }
 
 

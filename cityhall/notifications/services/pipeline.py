@@ -153,22 +153,26 @@ def delivery_batch_send(*, message_id: int, channel: str, batch: int) -> dict[st
 def _record(
     message_id: int, channel: str, batch: int, deliveries: Sequence[Delivery], outcomes: dict[int, Outcome]
 ) -> None:
+    """Write each delivery's answer, one UPDATE per distinct answer (a batch usually has one)."""
     now = timezone.now()
-    retry_at: dt.datetime | None = None
+    groups: dict[tuple[str, str, dt.datetime | None], list[int]] = {}
     for delivery in deliveries:
         outcome = outcomes.get(delivery.pk, Outcome(False, "no answer from the channel", temporary=True))
-        delivery.last_error = outcome.error[:500]
         if outcome.sent:
-            delivery.status, delivery.sent_at = Delivery.Status.SENT, now
+            key: tuple[str, str, dt.datetime | None] = (Delivery.Status.SENT, "", None)
         elif outcome.temporary and delivery.attempts < MAX_ATTEMPTS:
-            delivery.status = Delivery.Status.TEMPORARY_FAILURE
-            delivery.next_attempt_at = now + backoff(delivery.attempts)
-            retry_at = min(retry_at or delivery.next_attempt_at, delivery.next_attempt_at)
+            key = (Delivery.Status.TEMPORARY_FAILURE, outcome.error[:500], now + backoff(delivery.attempts))
         else:
-            delivery.status = Delivery.Status.FAILED
-    Delivery.objects.bulk_update(deliveries, ["status", "sent_at", "last_error", "next_attempt_at"])
-    if retry_at is not None:
-        enqueue_after(DELIVER_BATCH, retry_at, message_id, channel, batch)  # else the periodic job does
+            key = (Delivery.Status.FAILED, outcome.error[:500], None)
+        groups.setdefault(key, []).append(delivery.pk)
+    for (status, error, next_attempt_at), ids in groups.items():
+        sent_at = now if status == Delivery.Status.SENT else None
+        Delivery.objects.filter(pk__in=ids).update(
+            status=status, last_error=error, next_attempt_at=next_attempt_at, sent_at=sent_at
+        )
+    retries = [key[2] for key in groups if key[2] is not None]
+    if retries:
+        enqueue_after(DELIVER_BATCH, min(retries), message_id, channel, batch)  # else the periodic job does
 
 
 def delivery_retry_stuck() -> int:
