@@ -7,6 +7,7 @@ import base64
 import hashlib
 import hmac
 import json
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -30,7 +31,7 @@ def line(settings):
         yield api
 
 
-def _event(kind: str, user: str = USER) -> dict:
+def _event(kind: str, user: str = USER) -> dict[str, Any]:
     event = {
         "type": kind,
         "timestamp": 1765152000000,
@@ -44,7 +45,7 @@ def _event(kind: str, user: str = USER) -> dict:
     return event
 
 
-def _post(events: list[dict], secret: str = SECRET):
+def _post(events: list[dict[str, Any]], secret: str = SECRET) -> Any:
     body = json.dumps({"destination": "U" + "0" * 32, "events": events}).encode()
     signature = base64.b64encode(hmac.new(secret.encode(), body, hashlib.sha256).digest()).decode()
     return Client().post(
