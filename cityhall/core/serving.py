@@ -19,13 +19,18 @@ starts, restarts and stops the children.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
 import socket
+import sys
 import time
 from typing import Any
 
 import uvicorn
 
+_PR_SET_PDEATHSIG = 1  # prctl(2)
 RESTART_PAUSE = 1.0  # seconds between checks that every web process is alive
 EARLY_DEATH = 10.0  # a process that dies this soon after its start will not start: stop, not loop
 
@@ -52,7 +57,19 @@ def _refuse_taken_port(host: str, port: int) -> None:
         pass
 
 
-def _serve_one(app: str, host: str, port: int, options: dict[str, Any]) -> None:
+def _die_with_parent() -> None:
+    """Linux: this web process gets SIGTERM when the process that started it dies, however it dies
+    (even SIGKILL), so no web process is left holding the port."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+def _serve_one(app: str, host: str, port: int, options: dict[str, Any], parent: int | None = None) -> None:
+    if parent is not None:
+        _die_with_parent()
+        if os.getppid() != parent:  # the parent died before the line above took effect
+            return
     config = uvicorn.Config(app, host=host, port=port, **options)
     uvicorn.Server(config).run(sockets=[listener(host, port, backlog=config.backlog)])
 
@@ -66,7 +83,7 @@ def run(app: str, *, host: str, port: int, workers: int, **options: Any) -> None
     spawn = multiprocessing.get_context("spawn")
 
     def start() -> tuple[Any, float]:
-        process = spawn.Process(target=_serve_one, args=(app, host, port, options))
+        process = spawn.Process(target=_serve_one, args=(app, host, port, options, os.getpid()))
         process.start()
         return process, time.monotonic()
 

@@ -69,3 +69,52 @@ def test_a_port_someone_already_serves_is_refused() -> None:
     port = _free_port()
     with serving.listener("127.0.0.1", port), pytest.raises(SystemExit, match="already in use"):
         serving.run("bench.hello_asgi:app", host="127.0.0.1", port=port, workers=2)
+
+
+def test_web_processes_do_not_outlive_a_killed_parent() -> None:
+    """SIGKILL leaves the parent no chance to stop its web processes; they stop by themselves."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    port = _free_port()
+    code = (
+        "from cityhall.core import serving; "
+        f"serving.run('bench.hello_asgi:app', host='127.0.0.1', port={port}, workers=2, log_level='warning')"
+    )
+    root = Path(__file__).resolve().parents[3]
+    parent = subprocess.Popen([sys.executable, "-c", code], cwd=root)
+    try:
+        deadline = time.monotonic() + 60
+        while True:  # until the web processes serve
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=5).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the web processes did not start"
+                time.sleep(0.2)
+        ps = ["ps", "-o", "pid=", "--ppid", str(parent.pid)]
+        children = [int(pid) for pid in subprocess.run(ps, check=False, capture_output=True, text=True).stdout.split()]
+        assert len(children) >= 2  # two web processes (and multiprocessing's resource tracker)
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 30
+    alive = children
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [pid for pid in alive if _running(pid)]
+    assert alive == [], "web processes outlived their parent"
+
+
+def _running(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:  # a zombie is not running
+        return stat.read().split(") ", 1)[1][0] != "Z"
