@@ -401,3 +401,67 @@ def test_bereavement_checklist_on_a_desktop(page: Page, page_errors: BrowserErro
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOT_DIR / "portal-checklist-bereavement-1280.png", full_page=True)
     assert_accessible(page, page_errors)
+
+
+def test_subscription_pages_and_the_notice_form(
+    page: Page, page_errors: BrowserErrors, sign_in: Callable[[User], None]
+) -> None:
+    """Every page of subscribing by e-mail, the clerk's notice form, and the portal in emergency mode."""
+    from cityhall.announcements import services as announcement_services
+    from cityhall.announcements.models import Subscriber
+
+    call_command("demo", stdout=StringIO())
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size(PHONE)
+    open_page(page, "/news/subscribe/")
+    page.get_by_label("メールアドレス").fill("nasu@example.jp")
+    page.get_by_label("防災・安全").check()
+    page.get_by_role("button", name="確認メールを送る").click()
+    page.wait_for_load_state()
+    assert "確認メールを送りました" in page.locator("main").inner_text()
+    assert_accessible(page, page_errors)
+    subscriber = Subscriber.objects.get(address="nasu@example.jp")
+    confirm = f"/news/subscribe/confirm/{announcement_services.token_for(subscriber, 'confirm')}/"
+    open_page(page, confirm)
+    assert_accessible(page, page_errors)
+    open_page(page, confirm)  # afresh: the check above followed the skip link to #main
+    page.get_by_role("button", name="登録する").click()
+    page.wait_for_load_state()
+    assert "登録しました" in page.locator("h1").inner_text()
+    page.screenshot(path=SCREENSHOT_DIR / "news-confirmed-390.png", full_page=True)
+    assert_accessible(page, page_errors)
+    token = announcement_services.token_for(subscriber, "manage")
+    open_page(page, f"/news/subscription/{token}/")
+    page.screenshot(path=SCREENSHOT_DIR / "news-manage-390.png", full_page=True)
+    assert_accessible(page, page_errors)
+    open_page(page, f"/news/unsubscribe/{token}/")
+    assert_accessible(page, page_errors)
+    open_page(page, f"/news/unsubscribe/{token}/")
+    page.get_by_role("button", name="配信を停止する").click()
+    page.wait_for_load_state()
+    assert "配信を停止しました" in page.locator("h1").inner_text()
+    assert_accessible(page, page_errors)
+    response = page.goto("/news/subscription/not-a-token/")
+    assert response is not None and response.status == 400
+    # Chromium logs the page's own 400 status as a console error; that one is expected here.
+    page_errors.messages[:] = [m for m in page_errors.messages if "status of 400" not in m]
+    page.screenshot(path=SCREENSHOT_DIR / "news-link-error-390.png", full_page=True)
+    assert_accessible(page, page_errors)
+
+    page.set_viewport_size(DESKTOP)
+    sign_in(User.objects.get(email="clerk@demo.ohtawara.example.jp"))
+    open_page(page, "/console/announcements/new/")
+    page.screenshot(path=SCREENSHOT_DIR / "console-notice-new-1280.png", full_page=True)
+    assert_accessible(page, page_errors)
+
+    announcement_services.emergency_mode_set(
+        actor=User.objects.get(email="policy@demo.ohtawara.example.jp"),
+        on=True,
+        message="大雨のため避難指示が出ています",
+    )
+    page.context.clear_cookies()
+    page.set_viewport_size(PHONE)
+    open_page(page, "/")
+    assert "大雨のため避難指示が出ています" in page.locator("main").inner_text()
+    page.screenshot(path=SCREENSHOT_DIR / "portal-emergency-390.png", full_page=True)
+    assert_accessible(page, page_errors)
