@@ -85,6 +85,11 @@ def channels_by_rule(*, urgency: str, category_id: int | None) -> tuple[list[str
     return [Channel.WEB.value], None
 
 
+def channel_rules_with_labels() -> list[tuple[ChannelRule, list[str]]]:
+    """Each rule with the names of its channels, for the pages that show the rules."""
+    return [(rule, channel_labels(list(rule.channels))) for rule in channel_rules()]
+
+
 def channel_labels(keys: list[str]) -> list[str]:
     labels = dict(Channel.choices)
     return [str(labels[k]) for k in Channel.values if k in keys]

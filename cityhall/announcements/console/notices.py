@@ -63,7 +63,7 @@ def _form_page(request: HttpRequest, form: NoticeForm, notice: Notice | None) ->
     return render(
         request,
         "announcements/console/notice_form.html",
-        {"form": form, "notice": notice, "rules": selectors.channel_rules()},
+        {"form": form, "notice": notice, "rules": selectors.channel_rules_with_labels()},
         status=400 if request.method == "POST" else 200,
     )
 

@@ -29,11 +29,10 @@ def rules(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("媒体の選択基準を追加しました。"))
             return redirect("console:announcements:rules")
-    found = [(rule, selectors.channel_labels(list(rule.channels))) for rule in selectors.channel_rules()]
     return render(
         request,
         "announcements/console/rules.html",
-        {"form": form, "rules": found},
+        {"form": form, "rules": selectors.channel_rules_with_labels()},
         status=400 if request.method == "POST" else 200,
     )
 
