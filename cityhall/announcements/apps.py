@@ -18,6 +18,7 @@ class AnnouncementsConfig(AppConfig):
             ANNOUNCEMENTS_EMERGENCY,
         )
         from cityhall.announcements.services import notices_deliver_due
+        from cityhall.announcements.services.delivery import DELIVER
         from cityhall.core.audit_display import register_actions, register_object_types
         from cityhall.core.background import register_task
         from cityhall.core.demo import register_loader
@@ -26,7 +27,7 @@ class AnnouncementsConfig(AppConfig):
         from cityhall.core.periodic import register
 
         register_loader("announcements", demo.load, order=40)
-        register_task("announcements.deliver_notice", tasks.deliver_notice)
+        register_task(DELIVER, tasks.deliver_notice)
         register("announcements.deliver_due", notices_deliver_due, every=dt.timedelta(minutes=1))
         register_actions(audit_display.ACTIONS)
         register_object_types(audit_display.OBJECT_TYPES)

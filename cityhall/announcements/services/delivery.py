@@ -6,23 +6,18 @@ recorded on the notice and join here as their senders are registered in notifica
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from cityhall.announcements import selectors
 from cityhall.announcements.models import Notice, Subscriber
-from cityhall.announcements.services.subscriptions import token_for
+from cityhall.announcements.services.subscriptions import absolute_url, subscriber_links
 from cityhall.core import selectors as core_selectors
 from cityhall.core.background import enqueue
 from cityhall.notifications import services as notifications
 
 DELIVER = "announcements.deliver_notice"  # the background task (announcements/tasks.py)
-
-
-def _absolute(path: str) -> str:
-    return f"{str(settings.CITYHALL_BASE_URL).rstrip('/')}{path}"
 
 
 def _recipients(notice: Notice) -> list[notifications.Recipient]:
@@ -34,14 +29,9 @@ def _recipients(notice: Notice) -> list[notifications.Recipient]:
     if "email" not in notice.channels:
         return recipients
     for subscriber in audience.filter(kind=Subscriber.Kind.EMAIL):
-        token = token_for(subscriber, "manage")
+        manage_url, unsubscribe_url = subscriber_links(subscriber)
         recipients.append(
-            notifications.Recipient(
-                "email",
-                subscriber.address,
-                manage_url=_absolute(reverse("announcements:manage", args=[token])),
-                unsubscribe_url=_absolute(reverse("announcements:unsubscribe", args=[token])),
-            )
+            notifications.Recipient("email", subscriber.address, manage_url=manage_url, unsubscribe_url=unsubscribe_url)
         )
     return recipients
 
@@ -59,7 +49,7 @@ def notice_deliver(*, notice_id: int) -> int:
         key=f"announcements.notice:{notice.pk}",
         subject=f"【{core_selectors.site_name()}】{urgent}{notice.title}",
         body=notice.body,
-        link=_absolute(reverse("announcements:detail", args=[notice.pk])),
+        link=absolute_url(reverse("announcements:detail", args=[notice.pk])),
         recipients=recipients,
     )
     notice.delivered_at = timezone.now()

@@ -12,13 +12,12 @@ from django.utils import timezone
 
 from cityhall.announcements import permissions, selectors
 from cityhall.announcements.models import Area, Category, Channel, Notice, Urgency
+from cityhall.announcements.services.delivery import DELIVER
 from cityhall.core.actors import Actor
 from cityhall.core.audit import audited_save, snapshot
 from cityhall.core.background import enqueue_on_commit
 from cityhall.core.edge_cache import edge_cache_purge
 from cityhall.core.errors import InvalidInputError, PermissionDeniedError
-
-DELIVER = "announcements.deliver_notice"  # the background task (announcements/tasks.py)
 
 
 def _check_content(

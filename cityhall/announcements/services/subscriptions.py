@@ -59,16 +59,22 @@ def subscriber_for_link(*, token: str, purpose: str) -> Subscriber:
     return _subscriber_from(token, purpose, max_age=CONFIRM_DAYS * 86400 if purpose == "confirm" else None)
 
 
-def _absolute(path: str) -> str:
+def absolute_url(path: str) -> str:
+    """`path` on the site's public address (CITYHALL_BASE_URL), for links in messages."""
     return f"{str(settings.CITYHALL_BASE_URL).rstrip('/')}{path}"
 
 
-def _site() -> str:
-    return core_selectors.site_name()
+def subscriber_links(subscriber: Subscriber) -> tuple[str, str]:
+    """The subscriber's own links for every message: change the subscription, and stop it."""
+    token = token_for(subscriber, "manage")
+    return (
+        absolute_url(reverse("announcements:manage", args=[token])),
+        absolute_url(reverse("announcements:unsubscribe", args=[token])),
+    )
 
 
 def _send(subject: str, body: str, to: str) -> None:
-    send_mail(subject=f"【{_site()}】{subject}", message=body, from_email=None, recipient_list=[to])
+    send_mail(subject=f"【{core_selectors.site_name()}】{subject}", message=body, from_email=None, recipient_list=[to])
 
 
 @transaction.atomic
@@ -83,7 +89,7 @@ def subscription_request(*, email: str, categories: Iterable[Category], areas: I
     address = f"{local}@{domain.lower()}"  # the domain is case-insensitive; the local part may not be
     existing = Subscriber.objects.select_for_update().filter(kind=Subscriber.Kind.EMAIL, address=address).first()
     if existing is not None and existing.status == Subscriber.Status.ACTIVE:
-        link = _absolute(reverse("announcements:manage", args=[token_for(existing, "manage")]))
+        link, _stop = subscriber_links(existing)
         _send(
             _("配信設定の変更"),
             _(
@@ -100,7 +106,7 @@ def subscription_request(*, email: str, categories: Iterable[Category], areas: I
     subscriber.save()
     subscriber.categories.set(list(categories))
     subscriber.areas.set(list(areas))
-    link = _absolute(reverse("announcements:confirm", args=[token_for(subscriber, "confirm")]))
+    link = absolute_url(reverse("announcements:confirm", args=[token_for(subscriber, "confirm")]))
     _send(
         _("メール配信の登録確認"),
         _(
