@@ -41,5 +41,11 @@ def can_publish_emergency(user: Any) -> bool:
     return is_admin(user) or can_use_module(user, ANNOUNCEMENTS_EMERGENCY)
 
 
+def can_withdraw(user: Any, notice: Any) -> bool:
+    """End a notice: its department's approver, or for an emergency notice also those who may
+    publish one."""
+    return can_approve(user, notice.department_id) or (notice.urgency == "emergency" and can_publish_emergency(user))
+
+
 def can_use_console(user: Any) -> bool:
     return any(can_use_module(user, key) for key in KEYS)

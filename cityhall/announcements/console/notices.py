@@ -124,12 +124,11 @@ def notice_detail(request: HttpRequest, notice_id: int) -> HttpResponse:
             "channels": selectors.channel_labels(list(notice.channels)),
             "rule_channels": selectors.channel_labels(by_rule),
             "rule": rule,
-            "may_edit": notice.status == Notice.Status.DRAFT and permissions.can_write(user, notice.department_id),
+            "may_edit": notice.status == Notice.Status.DRAFT and _may_write(user, notice),
             "may_decide": notice.status == Notice.Status.PENDING
             and notice.created_by_id != user.pk
-            and permissions.can_approve(user, notice.department_id),
-            "may_withdraw": notice.status == Notice.Status.APPROVED
-            and (permissions.can_approve(user, notice.department_id) or permissions.can_publish_emergency(user)),
+            and _may_decide(user, notice),
+            "may_withdraw": notice.status == Notice.Status.APPROVED and permissions.can_withdraw(user, notice),
             "return_form": ReturnForm(),
         },
     )
@@ -137,10 +136,6 @@ def notice_detail(request: HttpRequest, notice_id: int) -> HttpResponse:
 
 def _may_decide(user: Any, notice: Notice) -> bool:
     return permissions.can_approve(user, notice.department_id)
-
-
-def _may_withdraw(user: Any, notice: Notice) -> bool:
-    return permissions.can_approve(user, notice.department_id) or permissions.can_publish_emergency(user)
 
 
 def _may_write(user: Any, notice: Notice) -> bool:
@@ -187,4 +182,4 @@ def notice_return(request: HttpRequest, notice_id: int) -> HttpResponse:
 @require_POST
 @console_required
 def notice_withdraw(request: HttpRequest, notice_id: int) -> HttpResponse:
-    return _step(request, notice_id, _may_withdraw, _("掲載を終了しました。"), services.notice_withdraw)
+    return _step(request, notice_id, permissions.can_withdraw, _("掲載を終了しました。"), services.notice_withdraw)

@@ -182,10 +182,7 @@ def notice_withdraw(*, actor: Actor, notice: Notice, request: HttpRequest | None
     """End an approved notice now (掲載終了). Audited; drops the cached public pages.
     Raises PermissionDeniedError, InvalidInputError."""
     notice = Notice.objects.select_for_update().get(pk=notice.pk)
-    allowed = permissions.can_approve(actor, notice.department_id) or (
-        notice.urgency == Urgency.EMERGENCY and permissions.can_publish_emergency(actor)
-    )
-    if not allowed:
+    if not permissions.can_withdraw(actor, notice):
         raise PermissionDeniedError("このお知らせの掲載を終了する権限がありません。")
     if notice.status != Notice.Status.APPROVED:
         raise InvalidInputError("掲載中または掲載予定のお知らせではありません。")
