@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from pydantic import BaseModel, ConfigDict
 
+from cityhall.accounts import selectors as account_selectors
 from cityhall.announcements import selectors
 from cityhall.announcements.models import Area, Category, Notice, Subscriber
 from cityhall.core import selectors as core_selectors
@@ -61,12 +61,14 @@ def demo_seed() -> DemoSeed:
 
 
 def _people(department: str) -> tuple[Actor, Actor]:
-    users = get_user_model().objects
-    if department == "citizens":
-        return users.get(email="clerk@demo.ohtawara.example.jp"), users.get(
-            email="citizens-chief@demo.ohtawara.example.jp"
-        )
-    return users.get(email="policy@demo.ohtawara.example.jp"), users.get(email="admin@demo.ohtawara.example.jp")
+    """The demo staff who wrote and approved a department's notice (the accounts loader made them)."""
+    author, approver = (
+        ("clerk@demo.ohtawara.example.jp", "citizens-chief@demo.ohtawara.example.jp")
+        if department == "citizens"
+        else ("policy@demo.ohtawara.example.jp", "admin@demo.ohtawara.example.jp")
+    )
+    staff = account_selectors.staff_list()
+    return staff.get(email=author), staff.get(email=approver)
 
 
 @transaction.atomic
