@@ -64,10 +64,6 @@ def register_channel(channel: str, sender: Sender) -> None:
     _senders[channel] = sender
 
 
-def channels() -> list[str]:
-    return sorted(_senders)
-
-
 def _chunks(items: list[Recipient], size: int) -> Iterable[list[Recipient]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
@@ -179,12 +175,9 @@ def delivery_retry_stuck() -> int:
     """Re-queue batches no task will send (a lost enqueue, a retry due, a dead worker); returns how many.
     Runs periodically."""
     now = timezone.now()
-    stale = Q(status=Delivery.Status.QUEUED, message__created_at__lt=now - dt.timedelta(minutes=5))
-    waiting = Delivery.objects.filter(
-        stale
-        | Q(status=Delivery.Status.TEMPORARY_FAILURE, next_attempt_at__lte=now)
-        | Q(status=Delivery.Status.SENDING, claimed_at__lt=now - CLAIM_TIMEOUT)
-    )
+    # Due as `_claim` sees it, except deliveries queued moments ago: their task is on its way.
+    fresh = Q(status=Delivery.Status.QUEUED, message__created_at__gte=now - dt.timedelta(minutes=5))
+    waiting = Delivery.objects.filter(_due(now)).exclude(fresh)
     batches = list(waiting.values_list("message_id", "channel", "batch").distinct()[:1000])
     for message_id, channel, batch in batches:
         enqueue(DELIVER_BATCH, message_id, channel, batch)
