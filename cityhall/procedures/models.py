@@ -229,7 +229,6 @@ class PortalState(models.Model):
     # can find; every web process compares it with the token its in-memory index was built
     # from. A token, not a counter: a restored or rolled-back database never repeats one.
     catalog_token = models.CharField(max_length=32, default="", blank=True)
-    changed_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
         return self.catalog_token or "portal state"

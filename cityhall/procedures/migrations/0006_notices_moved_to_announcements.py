@@ -18,6 +18,10 @@ class Migration(migrations.Migration):
             model_name="portalstate",
             name="emergency_mode",
         ),
+        migrations.RemoveField(  # when the switch last changed: announcements.EmergencyState has it now
+            model_name="portalstate",
+            name="changed_at",
+        ),
         migrations.DeleteModel(
             name="Notice",
         ),
