@@ -14,7 +14,7 @@ from cityhall.announcements import permissions, selectors
 from cityhall.announcements.models import Area, Category, Channel, Notice, Urgency
 from cityhall.announcements.services.delivery import DELIVER
 from cityhall.core.actors import Actor
-from cityhall.core.audit import audited_save, snapshot
+from cityhall.core.audit import audited_save, audited_update, snapshot
 from cityhall.core.background import enqueue_on_commit
 from cityhall.core.edge_cache import edge_cache_purge
 from cityhall.core.errors import InvalidInputError, PermissionDeniedError
@@ -97,21 +97,12 @@ def notice_save(
     return target
 
 
-def _transition(
-    *,
-    actor: Actor,
-    notice: Notice,
-    action: str,
-    changes: dict[str, object],
-    request: HttpRequest | None,
-) -> Notice:
-    before = snapshot(notice)
-    for name, value in changes.items():
-        setattr(notice, name, value)
-    audited_save(
-        actor=actor, action=action, target=notice, before=before, department_id=notice.department_id, request=request
+def _audited_update(
+    actor: Actor, notice: Notice, action: str, changes: dict[str, object], request: HttpRequest | None
+) -> None:
+    audited_update(
+        actor=actor, action=action, target=notice, changes=changes, department_id=notice.department_id, request=request
     )
-    return notice
 
 
 @transaction.atomic
@@ -132,7 +123,8 @@ def notice_submit(*, actor: Actor, notice: Notice, request: HttpRequest | None =
         channels_reason=notice.channels_reason,
     )
     changes = {"status": Notice.Status.PENDING, "submitted_at": timezone.now(), "return_note": ""}
-    return _transition(actor=actor, notice=notice, action="announcements.submit", changes=changes, request=request)
+    _audited_update(actor, notice, "announcements.submit", changes, request)
+    return notice
 
 
 def _decidable(actor: Actor, notice: Notice) -> Notice:
@@ -154,7 +146,7 @@ def notice_approve(*, actor: Actor, notice: Notice, request: HttpRequest | None 
     if notice.expires_at is not None and notice.expires_at <= timezone.now():
         raise InvalidInputError("掲載終了の日時を過ぎています。差し戻して日時を直してください。")
     changes = {"status": Notice.Status.APPROVED, "decided_by": actor, "decided_at": timezone.now()}
-    _transition(actor=actor, notice=notice, action="announcements.approve", changes=changes, request=request)
+    _audited_update(actor, notice, "announcements.approve", changes, request)
     edge_cache_purge()
     if notice.is_live():  # a scheduled one is sent when its time comes (notices_deliver_due)
         enqueue_on_commit(DELIVER, notice.pk)
@@ -174,7 +166,8 @@ def notice_return(*, actor: Actor, notice: Notice, note: str, request: HttpReque
         "decided_by": actor,
         "decided_at": timezone.now(),
     }
-    return _transition(actor=actor, notice=notice, action="announcements.return", changes=changes, request=request)
+    _audited_update(actor, notice, "announcements.return", changes, request)
+    return notice
 
 
 @transaction.atomic
@@ -190,7 +183,7 @@ def notice_withdraw(*, actor: Actor, notice: Notice, request: HttpRequest | None
     changes: dict[str, object] = {"status": Notice.Status.WITHDRAWN}
     if notice.expires_at is None or notice.expires_at > now:
         changes["expires_at"] = now
-    _transition(actor=actor, notice=notice, action="announcements.withdraw", changes=changes, request=request)
+    _audited_update(actor, notice, "announcements.withdraw", changes, request)
     edge_cache_purge()
     return notice
 

@@ -24,7 +24,7 @@ from cityhall.announcements import permissions
 from cityhall.announcements.models import Area, Category, Subscriber
 from cityhall.core import selectors as core_selectors
 from cityhall.core.actors import Actor
-from cityhall.core.audit import audit_record, audited_save, snapshot
+from cityhall.core.audit import audited_save, audited_update
 from cityhall.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 
 CONFIRM_DAYS = 7
@@ -187,15 +187,11 @@ def paper_subscriber_end(*, actor: Actor, subscriber: Subscriber, request: HttpR
     """Take a resident off the printed/phone list. Audited."""
     if not permissions.is_admin(actor):
         raise PermissionDeniedError(_("購読者を変更する権限がありません。"))
-    before = snapshot(subscriber)
-    subscriber.status, subscriber.ended_at = Subscriber.Status.ENDED, timezone.now()
-    subscriber.save(update_fields=["status", "ended_at"])
-    audit_record(
+    audited_update(
         actor=actor,
         action="announcements.paper_subscriber_end",
         target=subscriber,
-        before=before,
-        after=snapshot(subscriber),
+        changes={"status": Subscriber.Status.ENDED, "ended_at": timezone.now()},
         request=request,
     )
     return subscriber
